@@ -1,0 +1,30 @@
+// Reading an architecture file: the notation is chosen from the file name, else from the text.
+import { SourceDocument, type DocumentLanguage } from './document';
+import { parseJson } from './json';
+import { parseYaml } from './yaml';
+
+export * from './document';
+export * from './source';
+
+/** Which notation a file is written in: `.json` files are JSON, everything else YAML. */
+export function languageOf(fileName: string | undefined, text: string): DocumentLanguage {
+  if (fileName) return /\.json$/i.test(fileName) ? 'json' : 'yaml';
+  return /^\s*[{[]/.test(text) && !/^\s*\{[^}\n]*\}\s*\n\s*\S/.test(text) ? 'json' : 'yaml';
+}
+
+/** Parses text into a SourceDocument; never throws, whatever the text. */
+export function parseSource(text: string, language: DocumentLanguage): SourceDocument {
+  // A byte-order mark is not content; replacing it with a space keeps every offset the same.
+  const content = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  try {
+    const parsed = language === 'json' ? parseJson(content) : parseYaml(content);
+    return new SourceDocument(text, language, parsed.value, parsed.problems, parsed.duplicateKeys, parsed.tree);
+  } catch (error) {
+    // The parsers recurse per nesting level; a pathological file can exhaust the stack.
+    const tooDeep = error instanceof RangeError;
+    const message = tooDeep
+      ? 'The file is nested too deeply to read.'
+      : `The file could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    return new SourceDocument(text, language, undefined, [{ message, span: { start: 0, end: Math.min(1, text.length) }, severity: 'error' }], [], undefined);
+  }
+}

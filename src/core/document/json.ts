@@ -1,0 +1,149 @@
+// JSON files through `jsonc-parser`, which keeps every node's offset: data, syntax problems and node lookup.
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
+import type { DuplicateKey, SyntaxProblem, SyntaxTree } from './document';
+import type { PathSegment, Span } from './source';
+
+/** Deeper nesting than this is refused: real files are a dozen levels deep, and recursion must stay bounded. */
+export const MAX_JSON_DEPTH = 1_000;
+
+/** The result of reading JSON text. */
+export interface ParsedJson {
+  value: unknown;
+  problems: SyntaxProblem[];
+  duplicateKeys: DuplicateKey[];
+  tree: SyntaxTree | undefined;
+}
+
+/** Parses strict JSON (no comments, no trailing commas) into data, problems and a syntax tree. */
+export function parseJson(text: string): ParsedJson {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  const problems: SyntaxProblem[] = errors.map((error) => ({
+    message: describeJsonError(error.error),
+    span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
+    severity: 'error',
+  }));
+  const duplicateKeys: DuplicateKey[] = [];
+  const tree = root ? new JsonTree(root) : undefined;
+  if (problems.length > 0 || !root) return { value: root ? undefined : null, problems, duplicateKeys, tree };
+  const builder = { duplicateKeys, tooDeep: undefined as Span | undefined };
+  const value = toValue(root, [], builder, 0);
+  if (builder.tooDeep) {
+    problems.push({ message: `The data is nested more than ${MAX_JSON_DEPTH} levels deep; dbarch does not read it.`, span: builder.tooDeep, severity: 'error' });
+    return { value: undefined, problems, duplicateKeys, tree };
+  }
+  return { value, problems, duplicateKeys, tree };
+}
+
+class JsonTree implements SyntaxTree {
+  constructor(private readonly root: JsonNode) {}
+
+  find(path: readonly PathSegment[]) {
+    let node: JsonNode | undefined = this.root;
+    let keySpan: Span | undefined;
+    for (const segment of path) {
+      if (!node) return undefined;
+      if (node.type === 'object') {
+        const property: JsonNode | undefined = (node.children ?? []).find((child) => child.children?.[0]?.value === String(segment));
+        if (!property?.children) return undefined;
+        keySpan = spanOf(property.children[0]);
+        node = property.children[1];
+        if (!node) return { keySpan, valueSpan: { start: keySpan.end, end: keySpan.end }, isCollection: false };
+      } else if (node.type === 'array') {
+        const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
+        node = node.children?.[index];
+        keySpan = undefined;
+        if (!node) return undefined;
+      } else {
+        return undefined;
+      }
+    }
+    if (!node) return undefined;
+    const isCollection = node.type === 'object' || node.type === 'array';
+    let firstEntrySpan: Span | undefined;
+    const first = node.type === 'object' ? node.children?.[0] : undefined;
+    if (first?.children?.[0]) {
+      const value = first.children[1];
+      const end = value && value.type !== 'object' && value.type !== 'array' ? value.offset + value.length : first.children[0].offset + first.children[0].length;
+      firstEntrySpan = { start: first.children[0].offset, end };
+    }
+    return { keySpan, valueSpan: spanOf(node), isCollection, firstEntrySpan };
+  }
+
+  comments() {
+    return [];
+  }
+}
+
+function spanOf(node: JsonNode): Span {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+/** Builds plain data from the tree, noting duplicate keys; `__proto__` stays an ordinary key. */
+function toValue(node: JsonNode, path: PathSegment[], builder: { duplicateKeys: DuplicateKey[]; tooDeep: Span | undefined }, depth: number): unknown {
+  if (depth > MAX_JSON_DEPTH) {
+    builder.tooDeep ??= spanOf(node);
+    return null;
+  }
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      const seen = new Map<string, Span>();
+      for (const property of node.children ?? []) {
+        const [keyNode, valueNode] = property.children ?? [];
+        if (!keyNode || typeof keyNode.value !== 'string') continue;
+        const key = keyNode.value;
+        const first = seen.get(key);
+        if (first) builder.duplicateKeys.push({ path: [...path], key, span: spanOf(keyNode), firstSpan: first });
+        else seen.set(key, spanOf(keyNode));
+        const value = valueNode ? toValue(valueNode, [...path, key], builder, depth + 1) : null;
+        // defineProperty keeps a key named __proto__ as data instead of changing the object's prototype.
+        Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+      }
+      return result;
+    }
+    case 'array':
+      return (node.children ?? []).map((child, index) => toValue(child, [...path, index], builder, depth + 1));
+    default:
+      return node.value;
+  }
+}
+
+function describeJsonError(code: ParseErrorCode): string {
+  switch (printParseErrorCode(code)) {
+    case 'InvalidSymbol':
+      return 'JSON syntax error: unexpected character.';
+    case 'InvalidNumberFormat':
+      return 'JSON syntax error: this is not a valid number.';
+    case 'PropertyNameExpected':
+      return 'JSON syntax error: a property name in double quotes is expected here.';
+    case 'ValueExpected':
+      return 'JSON syntax error: a value is expected here (JSON allows no trailing comma).';
+    case 'ColonExpected':
+      return 'JSON syntax error: a colon is expected after the property name.';
+    case 'CommaExpected':
+      return 'JSON syntax error: a comma is expected between these entries.';
+    case 'CloseBraceExpected':
+      return 'JSON syntax error: a closing `}` is expected.';
+    case 'CloseBracketExpected':
+      return 'JSON syntax error: a closing `]` is expected.';
+    case 'EndOfFileExpected':
+      return 'JSON syntax error: unexpected content after the end of the document.';
+    case 'InvalidCommentToken':
+      return 'JSON does not allow comments; use `.dbarch.json` settings or write the file in YAML to keep comments.';
+    case 'UnexpectedEndOfComment':
+      return 'JSON syntax error: a comment is never closed.';
+    case 'UnexpectedEndOfString':
+      return 'This string is never closed: add the closing double quote.';
+    case 'UnexpectedEndOfNumber':
+      return 'JSON syntax error: the number ends unexpectedly.';
+    case 'InvalidUnicode':
+      return 'JSON syntax error: invalid \\u escape.';
+    case 'InvalidEscapeCharacter':
+      return 'JSON syntax error: invalid escape character in this string.';
+    case 'InvalidCharacter':
+      return 'JSON syntax error: invalid character in this string (control characters must be escaped).';
+    default:
+      return 'JSON syntax error.';
+  }
+}

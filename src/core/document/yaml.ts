@@ -1,0 +1,278 @@
+// YAML files through the `yaml` package: data, syntax problems with exact places, and node lookup by path.
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+  type YAMLError,
+} from 'yaml';
+import type { DuplicateKey, SourceComment, SyntaxProblem, SyntaxTree } from './document';
+import type { PathSegment, Span } from './source';
+
+/**
+ * The most nodes the data may expand to through aliases. A "billion laughs" file of a few hundred
+ * bytes expands to millions; no real architecture file comes near this bound.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
+
+/** The result of reading YAML text. */
+export interface ParsedYaml {
+  value: unknown;
+  problems: SyntaxProblem[];
+  duplicateKeys: DuplicateKey[];
+  tree: SyntaxTree | undefined;
+}
+
+/** Parses YAML text into data, problems and a syntax tree. */
+export function parseYaml(text: string): ParsedYaml {
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, merge: true, keepSourceTokens: false });
+  const problems: SyntaxProblem[] = [];
+  const duplicateSpans: Span[] = [];
+  for (const error of document.errors) {
+    if (error.code === 'DUPLICATE_KEY') duplicateSpans.push(spanOfError(error, text));
+    else problems.push({ message: describeYamlError(error), span: spanOfError(error, text, document), severity: 'error' });
+  }
+  for (const warning of document.warnings) {
+    problems.push({ message: describeYamlError(warning), span: spanOfError(warning, text), severity: 'warning' });
+  }
+  const tree = new YamlTree(document, text);
+  const duplicateKeys = duplicateSpans.length ? tree.duplicates(duplicateSpans) : [];
+  if (problems.some((problem) => problem.severity === 'error')) return { value: undefined, problems, duplicateKeys, tree };
+
+  const bomb = tree.firstExcessiveAlias();
+  if (bomb) {
+    problems.push({
+      message: `This alias expands the data past ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} nodes (an "alias bomb"); dbarch does not expand it. Write the repeated values out or use fewer nested aliases.`,
+      span: bomb,
+      severity: 'error',
+    });
+    return { value: undefined, problems, duplicateKeys, tree };
+  }
+  // The expansion was measured above, so toJS cannot blow up; the bound here is only a second fence.
+  const value = document.toJS({ maxAliasCount: -1 });
+  return { value, problems, duplicateKeys, tree };
+}
+
+/** Node lookup, duplicates and comments over one parsed YAML document. */
+class YamlTree implements SyntaxTree {
+  constructor(
+    private readonly document: Document,
+    private readonly text: string,
+  ) {}
+
+  find(path: readonly PathSegment[]) {
+    let node: unknown = this.document.contents;
+    let keySpan: Span | undefined;
+    let valueSpan: Span | undefined = node ? rangeSpan(node as YamlNode) : { start: 0, end: 0 };
+    for (const segment of path) {
+      node = this.resolve(node);
+      if (isMap(node)) {
+        const pair = node.items.find((item) => keyText(item) === String(segment));
+        if (!pair) return undefined;
+        keySpan = isScalar(pair.key) || isCollection(pair.key) ? rangeSpan(pair.key as YamlNode) : undefined;
+        node = pair.value;
+        valueSpan = node ? rangeSpan(node as YamlNode) : keySpan ? { start: keySpan.end, end: keySpan.end } : undefined;
+      } else if (isSeq(node)) {
+        const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
+        const item = node.items[index];
+        if (item === undefined) return undefined;
+        keySpan = undefined;
+        node = item;
+        valueSpan = item ? rangeSpan(item as YamlNode) : undefined;
+      } else {
+        return undefined;
+      }
+    }
+    if (!valueSpan) return undefined;
+    const target = this.resolve(node);
+    const isCollectionNode = isCollection(target);
+    let firstEntrySpan: Span | undefined;
+    if (isMap(target) && target.items.length > 0) {
+      const first = target.items[0];
+      if (first.key && (isScalar(first.key) || isCollection(first.key))) {
+        const keyRange = rangeSpan(first.key as YamlNode);
+        const end = isScalar(first.value) && first.value.range ? first.value.range[1] : keyRange.end;
+        firstEntrySpan = { start: keyRange.start, end: Math.max(end, keyRange.end) };
+      }
+    }
+    return { keySpan, valueSpan, isCollection: isCollectionNode, firstEntrySpan };
+  }
+
+  /** Own-line `#` comments, leaving out lines that belong to block or multi-line scalars. */
+  comments(): SourceComment[] {
+    const candidates: SourceComment[] = [];
+    const pattern = /^[ \t]*#(.*)$/gm;
+    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
+      const hash = match.index + match[0].indexOf('#');
+      candidates.push({ text: match[1].replace(/\r$/, ''), span: { start: hash, end: match.index + match[0].replace(/\r$/, '').length } });
+    }
+    if (candidates.length === 0) return candidates;
+    const scalarSpans: Span[] = [];
+    visit(this.document, {
+      Scalar: (_key, scalar) => {
+        if (scalar.range && this.text.slice(scalar.range[0], scalar.range[1]).includes('\n')) {
+          scalarSpans.push({ start: scalar.range[0], end: scalar.range[1] });
+        }
+      },
+    });
+    return candidates.filter((comment) => !scalarSpans.some((span) => comment.span.start > span.start && comment.span.start < span.end));
+  }
+
+  /** The paths of the keys at the given spans (as reported by the parser's duplicate-key check). */
+  duplicates(spans: Span[]): DuplicateKey[] {
+    const result: DuplicateKey[] = [];
+    visit(this.document, {
+      Map: (_key, map, ancestors) => {
+        const seen = new Map<string, Span>();
+        for (const pair of map.items) {
+          const key = keyText(pair);
+          if (key === undefined || !pair.key) continue;
+          const span = rangeSpan(pair.key as YamlNode);
+          const first = seen.get(key);
+          if (first && spans.some((duplicate) => duplicate.start === span.start)) {
+            result.push({ path: pathOf(ancestors, map), key, span, firstSpan: first });
+          } else if (!first) {
+            seen.set(key, span);
+          }
+        }
+      },
+    });
+    return result;
+  }
+
+  /** The first alias whose expansion exceeds the bound, or undefined. */
+  firstExcessiveAlias(): Span | undefined {
+    let hasAlias = false;
+    visit(this.document, {
+      Alias: () => {
+        hasAlias = true;
+        return visit.BREAK;
+      },
+    });
+    if (!hasAlias) return undefined;
+    const sizes = new Map<unknown, number>();
+    let culprit: Span | undefined;
+    const sizeOf = (node: unknown, depth: number): number => {
+      if (culprit) return Infinity;
+      if (node === null || node === undefined || depth > 10_000) return 1;
+      const known = sizes.get(node);
+      if (known !== undefined) return known;
+      let size = 1;
+      if (isAlias(node)) {
+        const target = node.resolve(this.document);
+        size = target ? sizeOf(target, depth + 1) : 1;
+        if (size > MAX_ALIAS_EXPANSION && !culprit) culprit = rangeSpan(node);
+      } else if (isMap(node)) {
+        for (const pair of node.items) size += sizeOf(pair.key, depth + 1) + sizeOf(pair.value, depth + 1);
+      } else if (isSeq(node)) {
+        for (const item of node.items) size += sizeOf(item, depth + 1);
+      }
+      sizes.set(node, size);
+      return size;
+    };
+    const total = sizeOf(this.document.contents, 0);
+    if (culprit) return culprit;
+    if (total > MAX_ALIAS_EXPANSION) {
+      let first: Span | undefined;
+      visit(this.document, {
+        Alias: (_key, alias) => {
+          first = rangeSpan(alias);
+          return visit.BREAK;
+        },
+      });
+      return first;
+    }
+    return undefined;
+  }
+
+  private resolve(node: unknown): unknown {
+    let current = node;
+    for (let hops = 0; isAlias(current) && hops < 100; hops++) current = current.resolve(this.document);
+    return current;
+  }
+}
+
+function keyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  if (key === null || key === undefined) return '';
+  return undefined;
+}
+
+function rangeSpan(node: YamlNode): Span {
+  const range = node.range;
+  if (!range) return { start: 0, end: 0 };
+  return { start: range[0], end: range[1] };
+}
+
+/** The data path of a node from the ancestors `visit` gives. */
+function pathOf(ancestors: readonly unknown[], node: unknown): PathSegment[] {
+  const chain = [...ancestors, node];
+  const path: PathSegment[] = [];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const parent = chain[i];
+    const child = chain[i + 1];
+    if (isPair(child) && isMap(parent)) {
+      const key = keyText(child);
+      if (key !== undefined) path.push(key);
+    } else if (isSeq(parent)) {
+      path.push(parent.items.indexOf(child as never));
+    }
+  }
+  return path;
+}
+
+function spanOfError(error: YAMLError, text: string, document?: Document): Span {
+  let [start, end] = error.pos;
+  // An unclosed quote is reported where the text runs out; point at the quote that opened it.
+  if (document && error.code === 'MISSING_CHAR' && /quote/i.test(error.message)) {
+    const opening = openingQuoteBefore(document, start);
+    if (opening) return opening;
+  }
+  if (end <= start) end = Math.min(text.length, start + 1);
+  return { start: Math.min(start, text.length), end: Math.min(end, text.length) };
+}
+
+function openingQuoteBefore(document: Document, offset: number): Span | undefined {
+  let found: Span | undefined;
+  visit(document, {
+    Scalar: (_key, scalar) => {
+      if ((scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') && scalar.range && scalar.range[0] <= offset && scalar.range[1] >= offset) {
+        found = { start: scalar.range[0], end: scalar.range[0] + 1 };
+      }
+    },
+  });
+  return found;
+}
+
+/** Plain-language YAML messages; the parser's own text (without its code) otherwise. */
+function describeYamlError(error: YAMLError): string {
+  const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  switch (error.code) {
+    case 'MISSING_CHAR':
+      if (/quote/i.test(message)) return 'This quoted string is never closed: add the closing quote.';
+      return `YAML syntax error: ${lowerFirst(message)}.`;
+    case 'TAB_AS_INDENT':
+      return 'Tabs are not allowed for indentation in YAML: indent with spaces.';
+    case 'MULTIPLE_DOCS':
+      return 'An architecture file holds one YAML document: remove the second `---` document or move it to its own file.';
+    case 'BAD_INDENT':
+      return `Bad indentation: ${lowerFirst(message)}.`;
+    case 'TAG_RESOLVE_FAILED':
+      return `${message}; dbarch reads it as a plain string.`;
+    default:
+      return `YAML syntax error: ${lowerFirst(message)}.`;
+  }
+}
+
+function lowerFirst(text: string): string {
+  const trimmed = text.replace(/\.$/, '');
+  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+}

@@ -1,0 +1,169 @@
+// The lint driver: text -> document -> schema -> model -> topology -> rules -> sorted findings.
+// Severity, environment scaling, configuration and suppression comments are applied here, not in rules.
+import { languageOf, parseSource } from './document';
+import type { DocumentLanguage, SourceDocument } from './document/document';
+import { toPointer, type PathSegment, type Span } from './document/source';
+import {
+  compareFindings,
+  dottedPath,
+  SCHEMA_RULE_ID,
+  SUPPRESSION_RULE_ID,
+  SYNTAX_RULE_ID,
+  type Environment,
+  type Finding,
+  type Level,
+  type RelatedLocation,
+  type Severity,
+} from './findings';
+import { toFix } from './fixes';
+import { buildModel, type Architecture } from './model/model';
+import { checkArchitectureSchema } from './schema/architecture';
+import { buildTopology, type Topology } from './topology/topology';
+import { rules as registeredRules } from './rules';
+import { severityIn, type Report, type Rule } from './rules/rule';
+import { readSuppressions } from './suppressions';
+import type { LintConfig } from './config';
+
+/** What to lint and how. */
+export interface LintOptions {
+  /** Chooses the notation (`.json` is JSON, anything else YAML) and appears in messages. */
+  fileName?: string;
+  language?: DocumentLanguage;
+  config?: LintConfig;
+  /** The rules to run; all registered rules by default. */
+  rules?: readonly Rule[];
+}
+
+/** Everything one lint run produced; the model and topology are absent when the file could not be read. */
+export interface LintResult {
+  document: SourceDocument;
+  findings: Finding[];
+  environment: Environment;
+  model?: Architecture;
+  topology?: Topology;
+}
+
+/** Lints architecture text. Never throws: every problem becomes a finding. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const language = options.language ?? languageOf(options.fileName, text);
+  return lintDocument(parseSource(text, language), options);
+}
+
+/** Lints an already parsed document (the extension parses once per version and reuses it). */
+export function lintDocument(document: SourceDocument, options: LintOptions = {}): LintResult {
+  const config = options.config ?? {};
+  const raw: Finding[] = [];
+  const place = (path: string | readonly PathSegment[], part: 'key' | 'value' | 'auto' = 'auto'): Span => document.locate(path, part).span;
+  const finding = (ruleId: string, severity: Severity, message: string, span: Span, extra: Partial<Finding> = {}): Finding => ({
+    ruleId,
+    severity,
+    message,
+    span,
+    range: document.lines.rangeOf(span),
+    ...extra,
+  });
+
+  for (const problem of document.problems) raw.push(finding(SYNTAX_RULE_ID, problem.severity, problem.message, problem.span));
+  for (const duplicate of document.duplicateKeys) {
+    if (isNameMap(duplicate.path)) continue; // arch/duplicate-name reports these with the other name clashes
+    raw.push(
+      finding(SYNTAX_RULE_ID, 'error', `\`${duplicate.key}\` is written twice ${duplicate.path.length ? `in ${dottedPath(duplicate.path)}` : 'at the top level'}; only the last value would count. Remove one of them.`, duplicate.span, {
+        related: [related(document, 'The first `' + duplicate.key + '`', duplicate.firstSpan)],
+      }),
+    );
+  }
+
+  const fallbackEnvironment = config.environment ?? 'production';
+  if (document.hasSyntaxErrors) return finish(document, raw, config, fallbackEnvironment);
+  if (document.value === null || document.value === undefined) {
+    raw.push(finding(SCHEMA_RULE_ID, 'error', 'The file is empty: an architecture file starts with `dbarch: 1` and a `name`, then lists its `databases`.', place([])));
+    return finish(document, raw, config, fallbackEnvironment);
+  }
+
+  const schema = checkArchitectureSchema(document.value);
+  for (const problem of schema.problems) {
+    const span = place(problem.path, problem.part);
+    const fix = problem.fix ? toFix(document, problem.fix) : undefined;
+    raw.push(finding(SCHEMA_RULE_ID, 'error', problem.message, span, { pointer: toPointer(problem.path), fix }));
+  }
+
+  const model = buildModel(document.value, schema.invalidPaths);
+  const topology = buildTopology(model);
+  const environment = config.environment ?? model.environment;
+  for (const rule of options.rules ?? registeredRules) {
+    const configured = config.rules?.[rule.meta.id];
+    const report = (entry: Report): void => {
+      const level: Level = configured ?? severityIn(entry.severity ?? rule.meta.severity, environment);
+      const fix = entry.fix ? toFix(document, entry.fix) : undefined;
+      raw.push({
+        ...finding(rule.meta.id, level === 'off' ? 'info' : level, entry.message, entry.span ?? place(entry.pointer, entry.part), {
+          pointer: typeof entry.pointer === 'string' ? entry.pointer : toPointer(entry.pointer),
+          related: entry.related?.map((item) => related(document, item.message, item.span ?? place(item.pointer, item.part))),
+          fix,
+        }),
+        ...(level === 'off' ? { [OFF]: true } : {}),
+      });
+    };
+    try {
+      rule.check({ model, topology, environment, document, report });
+    } catch (error) {
+      // A rule that throws is a dbarch bug; the user still gets every other finding and a clue to report.
+      raw.push(finding(rule.meta.id, 'error', `The rule ${rule.meta.id} failed on this file (${error instanceof Error ? error.message : String(error)}); please report it.`, place([])));
+    }
+  }
+  return { ...finish(document, raw, config, environment), model, topology };
+}
+
+/** Marks findings whose rule is off: they still count for suppression comments, then are dropped. */
+const OFF = Symbol('off');
+
+function finish(document: SourceDocument, raw: Finding[], config: LintConfig, environment: Environment): LintResult {
+  const { suppressions, problems } = readSuppressions(document);
+  const findings: Finding[] = [];
+  const used = new Set<string>();
+  const knownIds = new Set([...registeredRules.map((rule) => rule.meta.id), SCHEMA_RULE_ID]);
+  for (const item of raw) {
+    const line = item.range.start.line;
+    let suppressed = false;
+    if (item.ruleId !== SYNTAX_RULE_ID) {
+      for (const suppression of suppressions) {
+        if (suppression.scope === 'next-line' && suppression.line !== line) continue;
+        const index = suppression.ruleIds.indexOf(item.ruleId);
+        if (index < 0) continue;
+        used.add(`${suppression.span.start}:${index}`);
+        suppressed = true;
+      }
+    }
+    if (!suppressed && !(item as Finding & { [OFF]?: boolean })[OFF]) findings.push(item);
+  }
+  const suppressionLevel = config.rules?.[SUPPRESSION_RULE_ID];
+  const add = (severity: Severity, message: string, span: Span): void => {
+    if (suppressionLevel === 'off') return;
+    findings.push({ ruleId: SUPPRESSION_RULE_ID, severity: suppressionLevel ?? severity, message, span, range: document.lines.rangeOf(span) });
+  };
+  for (const problem of problems) add('warning', problem.message, problem.span);
+  for (const suppression of suppressions) {
+    suppression.ruleIds.forEach((ruleId, index) => {
+      const span = suppression.ruleSpans[index];
+      if (!knownIds.has(ruleId)) {
+        add('warning', `\`${ruleId}\` is not a dbarch rule, so this comment silences nothing. Run \`dbarch explain\` for the list of rules.`, span);
+      } else if (!used.has(`${suppression.span.start}:${index}`)) {
+        const where = suppression.scope === 'file' ? 'in this file' : 'on the next line';
+        add('info', `This comment silences \`${ruleId}\`, but ${ruleId} reports nothing ${where}: remove it (or the rule name) so it does not hide a future finding.`, span);
+      }
+    });
+    if (!suppression.reason && suppression.ruleIds.some((ruleId) => knownIds.has(ruleId))) {
+      add('info', 'Give the reason for silencing the rule after ` -- ` so reviewers know why (e.g. `-- batch database, a restore is acceptable`).', suppression.span);
+    }
+  }
+  findings.sort(compareFindings);
+  return { document, findings, environment };
+}
+
+function related(document: SourceDocument, message: string, span: Span): RelatedLocation {
+  return { message, span, range: document.lines.rangeOf(span) };
+}
+
+function isNameMap(path: readonly PathSegment[]): boolean {
+  return path.length === 1 && (path[0] === 'databases' || path[0] === 'applications');
+}

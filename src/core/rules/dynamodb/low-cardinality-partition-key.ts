@@ -1,0 +1,68 @@
+// dynamodb/low-cardinality-partition-key: a partition key with few distinct values concentrates
+// traffic on few partitions.
+import { DYNAMODB_KEY_TYPES, DYNAMODB_PARTITION_THROUGHPUT } from '../../facts';
+import { lowCardinalityReason } from '../helpers/dynamodb-keys';
+import { defineRule, type RuleContext } from '../rule';
+
+/**
+ * Below this many distinct key values a table cannot spread its traffic: every value is one
+ * partition's worth of throughput at most. A heuristic, documented on the rule's page.
+ */
+export const TINY_CARDINALITY = 100;
+
+export default defineRule({
+  meta: {
+    id: 'dynamodb/low-cardinality-partition-key',
+    description: 'A table or GSI partition key has few distinct values (a status, a flag, a category, or a small declared cardinality).',
+    severity: 'warning',
+    fixable: false,
+    anchors: [],
+  },
+  check({ model, report }) {
+    for (const database of model.databases) {
+      if (database.service !== 'dynamodb') continue;
+      checkKey(database.partitionKey, `${database.pointer}/partitionKey`, database.partitionKeyCardinality, `${database.pointer}/partitionKeyCardinality`, database.name, report);
+      for (const index of database.globalSecondaryIndexes) {
+        checkKey(index.partitionKey, `${index.pointer}/partitionKey`, index.partitionKeyCardinality, `${index.pointer}/partitionKeyCardinality`, `the index ${index.name} of ${database.name}`, report);
+      }
+    }
+  },
+});
+
+function checkKey(
+  key: { name?: string; type?: string } | undefined,
+  keyPointer: string,
+  cardinality: number | undefined,
+  cardinalityPointer: string,
+  owner: string,
+  report: RuleContext['report'],
+): void {
+  if (!key || typeof key.name !== 'string') return;
+  const { writeCapacityUnits } = DYNAMODB_PARTITION_THROUGHPUT.value;
+  const advice = 'Choose a key with many distinct, evenly used values (a user, order or device id), or add a random or calculated suffix (write sharding).';
+  if (key.type === 'BOOL') {
+    report({
+      pointer: `${keyPointer}/type`,
+      part: 'value',
+      severity: 'error',
+      message: `The partition key of ${owner} is a boolean: DynamoDB key attributes must be ${DYNAMODB_KEY_TYPES.value.join(', ')} (it rejects BOOL), and two values would put all traffic on two partitions. ${advice}`,
+    });
+    return;
+  }
+  if (cardinality !== undefined && cardinality < TINY_CARDINALITY) {
+    report({
+      pointer: cardinalityPointer,
+      part: 'value',
+      message: `The partition key \`${key.name}\` of ${owner} has only ${cardinality} distinct ${cardinality === 1 ? 'value' : 'values'}: each value lives on one partition (at most ${writeCapacityUnits.toLocaleString('en-US')} WCU), so writes top out at ${(cardinality * writeCapacityUnits).toLocaleString('en-US')} WCU and any skew makes a hot partition. ${advice}`,
+    });
+    return;
+  }
+  const reason = lowCardinalityReason(key.name);
+  if (reason) {
+    report({
+      pointer: `${keyPointer}/name`,
+      part: 'value',
+      message: `${reason}: as the partition key of ${owner} it puts each value's traffic on one partition (at most ${writeCapacityUnits.toLocaleString('en-US')} WCU each) and makes hot partitions. ${advice}`,
+    });
+  }
+}

@@ -1,0 +1,28 @@
+// rds/multi-az-production: a production RDS database without a standby in a second AZ.
+import { RDS_MULTI_AZ_INSTANCE_FAILOVER, RDS_PITR_LATEST_RESTORABLE_MINUTES } from '../../facts';
+import { defineRule, inProduction } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'rds/multi-az-production',
+    description: 'An RDS database in production runs without a Multi-AZ standby.',
+    severity: inProduction('warning'),
+    fixable: true,
+    anchors: ['checkov CKV_AWS_157', 'Security Hub RDS.5', 'Trusted Advisor'],
+  },
+  check({ model, report }) {
+    const failover = RDS_MULTI_AZ_INSTANCE_FAILOVER.value;
+    for (const database of model.databases) {
+      if (database.service !== 'rds' || database.multiAz.enabled) continue;
+      report({
+        pointer: database.multiAz.pointer,
+        part: database.multiAz.declared ? 'value' : 'key',
+        message:
+          `${database.name} has no Multi-AZ standby: an instance or AZ failure takes it down until it is restored from backup ` +
+          `(losing up to ${RDS_PITR_LATEST_RESTORABLE_MINUTES.value} minutes of writes). Set \`multiAz: true\` for a synchronous standby in another AZ ` +
+          `(failover typically ${failover.minSeconds}-${failover.maxSeconds} s, no data loss).`,
+        fix: database.multiAz.declared ? { kind: 'replace', title: 'Turn on Multi-AZ (`multiAz: true`)', pointer: database.multiAz.pointer, value: true } : undefined,
+      });
+    }
+  },
+});

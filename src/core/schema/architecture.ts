@@ -1,0 +1,13 @@
+// The architecture schema stage: the build-time compiled validator plus the schema itself (for the
+// valid keys a "did you mean" draws on).
+import architectureSchema from '../../../schemas/dbarch.schema.json';
+import validateArchitecture from './generated/architecture';
+import { checkSchema, type SchemaCheck } from './check';
+
+/** The JSON schema of the architecture format (also read by hover and completion). */
+export const ARCHITECTURE_SCHEMA = architectureSchema as Record<string, unknown>;
+
+/** Checks architecture data against the schema. */
+export function checkArchitectureSchema(data: unknown): SchemaCheck {
+  return checkSchema(data, validateArchitecture, ARCHITECTURE_SCHEMA);
+}

@@ -1,0 +1,69 @@
+// Small text helpers for messages: "did you mean" suggestions and human lists.
+
+/** Edit distance with adjacent transpositions (optimal string alignment), bounded for speed. */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previousPrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previousPrevious[j - 2] + 1);
+      current.push(value);
+      rowMinimum = Math.min(rowMinimum, value);
+    }
+    if (rowMinimum > limit) return limit + 1;
+    previousPrevious = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** Case, hyphens and underscores do not matter when people misremember a key (`multi_az`, `MultiAZ`). */
+function loose(text: string): string {
+  return text.toLowerCase().replace(/[-_\s]/g, '');
+}
+
+/** The candidate a person most likely meant by `input`, or undefined when none is close enough. */
+export function closest(input: string, candidates: Iterable<string>): string | undefined {
+  const wanted = loose(input);
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const candidate of candidates) {
+    if (candidate === input) continue;
+    const candidateLoose = loose(candidate);
+    if (candidateLoose === wanted) return candidate;
+    const limit = Math.max(1, Math.min(3, Math.floor(Math.max(wanted.length, candidateLoose.length) / 3)));
+    const distance = editDistance(wanted, candidateLoose, limit);
+    if (distance <= limit && distance < bestScore) {
+      best = candidate;
+      bestScore = distance;
+    }
+  }
+  return best;
+}
+
+/** `a`, `a or b`, `a, b or c` with each item in backticks. */
+export function orList(items: readonly unknown[]): string {
+  return humanList(items, 'or');
+}
+
+/** `a`, `a and b`, `a, b and c` with each item in backticks. */
+export function andList(items: readonly unknown[]): string {
+  return humanList(items, 'and');
+}
+
+function humanList(items: readonly unknown[], conjunction: string): string {
+  const quoted = items.map((item) => '`' + String(item) + '`');
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
+}
+
+/** "1 replica", "2 replicas". */
+export function plural(count: number, singular: string, pluralForm = singular + 's'): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+}
