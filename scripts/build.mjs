@@ -22,7 +22,8 @@ export const editorKeywords = [
 
 function compileSchema(schemaFile, outName) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', schemaFile), 'utf8'));
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true, code: { source: true } });
+  // verbose: errors carry their parentSchema, which names the keys valid where an unknown key was found.
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false, allowUnionTypes: true, code: { source: true } });
   ajv.addVocabulary(editorKeywords);
   const validate = ajv.compile(schema);
   const outDir = join(root, 'src/core/schema/generated');

@@ -87,17 +87,24 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
     raw.push(finding(SCHEMA_RULE_ID, 'error', problem.message, span, { pointer: toPointer(problem.path), fix }));
   }
 
+  // A rule finding about an object that also has a schema problem is noise until the schema problem
+  // is fixed (an unknown `multiAZ` key must not also read as "no Multi-AZ").
+  const unsettled = schema.problems.map((problem) => toPointer(problem.owner)).filter((pointer) => pointer !== '');
+  const isUnsettled = (pointer: string): boolean => unsettled.some((prefix) => pointer === prefix || pointer.startsWith(prefix + '/'));
+
   const model = buildModel(document.value, schema.invalidPaths);
   const topology = buildTopology(model);
   const environment = config.environment ?? model.environment;
   for (const rule of options.rules ?? registeredRules) {
     const configured = config.rules?.[rule.meta.id];
     const report = (entry: Report): void => {
+      const pointer = typeof entry.pointer === 'string' ? entry.pointer : toPointer(entry.pointer);
+      if (isUnsettled(pointer)) return;
       const level: Level = configured ?? severityIn(entry.severity ?? rule.meta.severity, environment);
       const fix = entry.fix ? toFix(document, entry.fix) : undefined;
       raw.push({
         ...finding(rule.meta.id, level === 'off' ? 'info' : level, entry.message, entry.span ?? place(entry.pointer, entry.part), {
-          pointer: typeof entry.pointer === 'string' ? entry.pointer : toPointer(entry.pointer),
+          pointer,
           related: entry.related?.map((item) => related(document, item.message, item.span ?? place(item.pointer, item.part))),
           fix,
         }),

@@ -14,10 +14,9 @@ export function languageOf(fileName: string | undefined, text: string): Document
 
 /** Parses text into a SourceDocument; never throws, whatever the text. */
 export function parseSource(text: string, language: DocumentLanguage): SourceDocument {
-  // A byte-order mark is not content; replacing it with a space keeps every offset the same.
-  const content = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
   try {
-    const parsed = language === 'json' ? parseJson(content) : parseYaml(content);
+    // The yaml package skips a byte-order mark itself; for JSON a space keeps every offset the same.
+    const parsed = language === 'json' ? parseJson(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text) : parseYaml(text);
     return new SourceDocument(text, language, parsed.value, parsed.problems, parsed.duplicateKeys, parsed.tree);
   } catch (error) {
     // The parsers recurse per nesting level; a pathological file can exhaust the stack.

@@ -317,6 +317,9 @@ class ModelBuilder {
   }
 
   private database(name: string, raw: RawDatabase): Database | undefined {
+    // A database missing a required key (reported by the schema stage) has no definite shape yet:
+    // it keeps its name for references but stays out of the model until it is complete.
+    if (!hasRequired(raw)) return undefined;
     const pointer = toPointer(['databases', name]);
     const region = raw.region ?? this.model.region;
     const regionPointer = raw.region ? `${pointer}/region` : this.regionPointer;
@@ -515,6 +518,21 @@ class ModelBuilder {
   private place(az: string | undefined, pointer: string, region: string | undefined, regionPointer: string | undefined, owner: string): void {
     if (typeof az === 'string') this.model.placements.push({ az, pointer, region, regionPointer, owner });
   }
+}
+
+/** The keys each service needs before its database means anything (mirrors the schema's `required`). */
+const REQUIRED_KEYS: Partial<Record<RawService, { key: string; type: 'string' | 'object' }>> = {
+  rds: { key: 'engine', type: 'string' },
+  aurora: { key: 'engine', type: 'string' },
+  elasticache: { key: 'engine', type: 'string' },
+  dynamodb: { key: 'partitionKey', type: 'object' },
+};
+
+function hasRequired(raw: RawDatabase): boolean {
+  const required = REQUIRED_KEYS[raw.service];
+  if (!required) return true;
+  const value = (raw as unknown as Record<string, unknown>)[required.key];
+  return required.type === 'object' ? isObject(value) : typeof value === required.type;
 }
 
 /** The replica or instance of a database with the given name. */

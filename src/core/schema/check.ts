@@ -12,6 +12,8 @@ export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] 
 /** One schema problem before it is placed in the text. */
 export interface SchemaProblem {
   path: PathSegment[];
+  /** The object the problem is in (for a missing or unknown key, that object; for a bad value, its parent). */
+  owner: PathSegment[];
   part: 'key' | 'value' | 'auto';
   message: string;
   fix?: FixIntent;
@@ -34,8 +36,11 @@ export function checkSchema(data: unknown, validate: Validator, schema: JsonSche
   const invalidPaths: PathSegment[][] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    const problem = explainer.explain(error);
-    if (!problem) continue;
+    const explained = explainer.explain(error);
+    if (!explained) continue;
+    const inObject = error.keyword === 'additionalProperties' || error.keyword === 'required' || error.keyword === 'propertyNames' || error.keyword === 'minProperties';
+    const at = fromPointer(error.instancePath) as PathSegment[];
+    const problem: SchemaProblem = { ...explained, owner: inObject ? at : at.slice(0, -1) };
     const key = `${problem.path.join('\u0000')}|${problem.part}|${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -92,7 +97,7 @@ class Explainer {
     private readonly schema: JsonSchema,
   ) {}
 
-  explain(error: ErrorObject): SchemaProblem | undefined {
+  explain(error: ErrorObject): Omit<SchemaProblem, 'owner'> | undefined {
     const path = fromPointer(error.instancePath) as PathSegment[];
     const value = valueAt(this.data, path);
     const params = error.params as Record<string, unknown>;
@@ -101,12 +106,13 @@ class Explainer {
     switch (error.keyword) {
       case 'additionalProperties': {
         const key = String(params.additionalProperty);
-        const allowed = this.propertiesOf(error.schemaPath);
+        const allowed = this.propertiesOf(error);
         const suggestion = closest(key, allowed);
-        const elsewhere = suggestion ? undefined : this.serviceWithProperty(key, error.schemaPath);
-        let message = `Unknown key \`${key}\` ${where}`;
+        const elsewhere = suggestion ? undefined : this.serviceWithProperty(key, error);
+        const place = path.length ? `in ${dottedPath(path)}` : 'at the top level';
+        let message = `Unknown key \`${key}\` ${place}`;
         if (suggestion) message += `; did you mean \`${suggestion}\`?`;
-        else if (elsewhere) message += `: \`${key}\` belongs to ${elsewhere}, not to this ${this.kindOf(error.schemaPath)}.`;
+        else if (elsewhere) message += `: \`${key}\` belongs to ${elsewhere}, not to this ${this.kindOf(error)}.`;
         else if (allowed.length) message += `. Valid keys here: ${orList(allowed)}.`;
         else message += '.';
         return {
@@ -118,12 +124,12 @@ class Explainer {
       }
       case 'required': {
         const missing = String(params.missingProperty);
-        const description = this.descriptionOf(error.schemaPath, missing);
-        const subject = path.length ? `${where.replace(/^in /, '')}` : 'The file';
+        const description = this.descriptionOf(error, missing);
+        const subject = path.length ? `\`${dottedPath(path)}\`` : 'The file';
         return {
           path,
           part: 'key',
-          message: `${capitalise(subject)} is missing the required key \`${missing}\`${description ? ` (${description})` : ''}.`,
+          message: `${subject} is missing the required key \`${missing}\`${description ? ` (${description})` : ''}.`,
         };
       }
       case 'enum': {
@@ -151,7 +157,8 @@ class Explainer {
           .split(',')
           .map((type) => typeName(type));
         const actual = jsonType(value);
-        let message = `${capitalise(name)} ${where} must be ${expected.join(' or ')}, not ${article(actual)}.`;
+        const accepted = expected.length > 1 ? `${expected.slice(0, -1).join(', ')}, or ${expected[expected.length - 1]}` : expected[0];
+        let message = `${capitalise(name)} ${where} must be ${accepted}, not ${article(actual)}.`;
         if (path.length === 0) message = `An architecture file must be a mapping of keys (\`dbarch: 1\`, \`name\`, \`databases\`, ...), not ${article(actual)}.`;
         if (actual === 'string' && expected.some((type) => type.includes('number') || type.includes('integer')) && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
           message += ' Remove the quotes around the number.';
@@ -159,19 +166,19 @@ class Explainer {
         if (actual === 'string' && expected.includes('true or false') && typeof value === 'string' && /^(true|false)$/i.test(value.trim())) {
           message += ' Remove the quotes around the boolean.';
         }
-        if (actual === 'null') message = `${capitalise(name)} ${where} has no value: it must be ${expected.join(' or ')}.`;
+        if (actual === 'null') message = `${capitalise(name)} ${where} has no value: it must be ${accepted}.`;
         return { path, part: 'value', message };
       }
       case 'pattern': {
         if (params.propertyName !== undefined || (error.propertyName !== undefined && error.propertyName !== '')) return undefined;
-        return { path, part: 'value', message: `${show(value)} is not a valid ${name} ${where}: ${this.patternHint(error.schemaPath, String(params.pattern))}.` };
+        return { path, part: 'value', message: `${show(value)} is not a valid ${name} ${where}: ${this.patternHint(String(params.pattern))}.` };
       }
       case 'propertyNames': {
         const key = String(params.propertyName);
         return {
           path: [...path, key],
           part: 'key',
-          message: `\`${key}\` is not a valid name ${where}: names use lower-case letters, digits and hyphens, start with a letter and are at most 63 characters long (like \`orders-replica-1\`).`,
+          message: `\`${key}\` is not a valid name ${path.length ? `in ${dottedPath(path)}` : 'at the top level'}: names use lower-case letters, digits and hyphens, start with a letter and are at most 63 characters long (like \`orders-replica-1\`).`,
         };
       }
       case 'minimum':
@@ -202,33 +209,31 @@ class Explainer {
     }
   }
 
-  /** The property names of the object schema that produced an error at `schemaPath`. */
-  private propertiesOf(schemaPath: string): string[] {
-    const objectSchema = this.resolve(schemaPath, 1);
-    const properties = objectSchema?.properties;
+  /** The property names of the object schema that produced an error. */
+  private propertiesOf(error: ErrorObject): string[] {
+    const properties = (error.parentSchema as JsonSchema | undefined)?.properties;
     return properties && typeof properties === 'object' ? Object.keys(properties).filter((key) => key !== '$schema') : [];
   }
 
-  private descriptionOf(schemaPath: string, property: string): string | undefined {
-    const objectSchema = this.resolve(schemaPath, 1);
-    const properties = objectSchema?.properties as Record<string, JsonSchema> | undefined;
+  private descriptionOf(error: ErrorObject, property: string): string | undefined {
+    const properties = (error.parentSchema as JsonSchema | undefined)?.properties as Record<string, JsonSchema> | undefined;
     const description = properties?.[property]?.description;
     if (typeof description !== 'string') return undefined;
     const firstSentence = description.split(/(?<=\.)\s/)[0].replace(/\.$/, '');
     return firstSentence.length <= 90 ? lowerFirst(firstSentence) : undefined;
   }
 
-  /** "an rds database" for an error inside #/definitions/rdsDatabase. */
-  private kindOf(schemaPath: string): string {
-    const definition = /#\/definitions\/([^/]+)/.exec(schemaPath)?.[1];
-    const serviceSchema = definition ? (this.definitions()[definition] as JsonSchema | undefined) : undefined;
-    const service = (serviceSchema?.properties as Record<string, JsonSchema> | undefined)?.service?.const;
+  /** "rds database" for an error inside the rds definition, "object" elsewhere. */
+  private kindOf(error: ErrorObject): string {
+    const properties = (error.parentSchema as JsonSchema | undefined)?.properties as Record<string, JsonSchema> | undefined;
+    const service = properties?.service?.const;
     return typeof service === 'string' ? `${service} database` : 'object';
   }
 
-  /** For a key that is not valid here, the service whose definition has it (`partitionKey` -> dynamodb). */
-  private serviceWithProperty(key: string, schemaPath: string): string | undefined {
-    if (!/#\/definitions\/[^/]+\/additionalProperties$/.test(schemaPath)) return undefined;
+  /** For a key that is not valid on a database, the services whose databases have it (`partitionKey` -> dynamodb). */
+  private serviceWithProperty(key: string, error: ErrorObject): string | undefined {
+    const own = ((error.parentSchema as JsonSchema | undefined)?.properties as Record<string, JsonSchema> | undefined)?.service?.const;
+    if (typeof own !== 'string') return undefined;
     const services: string[] = [];
     for (const definition of Object.values(this.definitions()) as JsonSchema[]) {
       const properties = definition?.properties as Record<string, JsonSchema> | undefined;
@@ -238,26 +243,21 @@ class Explainer {
     return services.length ? orList(services) : undefined;
   }
 
-  private patternHint(schemaPath: string, pattern: string): string {
-    if (/\/az\b|definitions\/az\//.test(schemaPath)) return 'an Availability Zone is written like `ap-northeast-2a` (the Region code and a letter)';
-    if (/\/region\b|definitions\/region\//.test(schemaPath)) return 'a Region is written like `ap-northeast-2`';
-    if (/definitions\/(name|reference)/.test(schemaPath)) return 'names use lower-case letters, digits and hyphens and start with a letter (like `orders-replica-1`)';
+  /** What a pattern means, in words, for the patterns of the schema's shared definitions. */
+  private patternHint(pattern: string): string {
+    const definitions = this.definitions() as Record<string, JsonSchema | undefined>;
+    const is = (name: string): boolean => definitions[name]?.pattern === pattern;
+    if (is('az')) return 'an Availability Zone is written like `ap-northeast-2a` (the Region code and a letter)';
+    if (is('region')) return 'a Region is written like `ap-northeast-2`';
+    if (is('name')) return 'names use lower-case letters, digits and hyphens, start with a letter and are at most 63 characters long (like `orders-replica-1`)';
+    if (is('reference')) return 'a reference is a name like `orders`, or `database/member` like `orders/orders-replica-1`';
+    if (is('cidr')) return 'a CIDR block is written like `10.0.1.0/24`';
     return `it must match \`${pattern}\``;
   }
 
+
   private definitions(): Record<string, unknown> {
     return (this.schema.definitions as Record<string, unknown> | undefined) ?? {};
-  }
-
-  /** The schema object at a schema path, after dropping `up` trailing segments. */
-  private resolve(schemaPath: string, up: number): JsonSchema | undefined {
-    const segments = fromPointer(schemaPath.replace(/^#/, ''));
-    let node: unknown = this.schema;
-    for (const segment of segments.slice(0, segments.length - up)) {
-      if (!node || typeof node !== 'object') return undefined;
-      node = (node as Record<string, unknown>)[segment];
-    }
-    return node && typeof node === 'object' ? (node as JsonSchema) : undefined;
   }
 }
 
