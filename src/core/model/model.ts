@@ -250,6 +250,7 @@ export interface Architecture {
   /** Every database name of the file, including databases whose definition is invalid. */
   databaseNames: Set<string>;
   byName: Map<string, Database>;
+  /** Every named database, replica, instance and application, in the order the file writes them. */
   elements: NamedElement[];
   references: Reference[];
   placements: Placement[];
@@ -313,6 +314,11 @@ class ModelBuilder {
       if (isObject(migration)) this.model.migrations.push(this.migration(migration as RawMigration, index));
     });
     this.databaseReferences();
+    // Keep named elements in the order the file writes them (applications may come before databases),
+    // so "already used" always points back to the earlier definition.
+    const sections = Object.keys(this.raw);
+    const section = (element: NamedElement): number => sections.indexOf(element.kind === 'application' ? 'applications' : 'databases');
+    this.model.elements = this.model.elements.map((element, index) => ({ element, index })).sort((a, b) => section(a.element) - section(b.element) || a.index - b.index).map(({ element }) => element);
     return this.model;
   }
 
