@@ -209,3 +209,30 @@ describe('dbarch diagram and explain', () => {
     for (const rule of rules) assert.match(list.stdout, new RegExp(`^ {2}${rule.meta.id.replace('/', '\\/')} `, 'm'));
   });
 });
+
+describe('bad files: one clear finding at the right line, exit 1', () => {
+  const base = 'dbarch: 1\nname: t\nenvironment: development\ndatabases:\n  app-db:\n    service: rds\n    engine: postgres\n';
+  let bomb = 'dbarch: 1\nname: bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+  for (let level = 1; level <= 9; level++) bomb += `a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]\n`;
+  const cases: { name: string; text: string; line: number; message: RegExp }[] = [
+    { name: 'a typo\'d key', text: base + '    multiAZ: true\n', line: 8, message: /Unknown key `multiAZ` in databases\.app-db; did you mean `multiAz`\?/ },
+    { name: 'a wrong type', text: base + '    deletionProtection: "yes"\n', line: 8, message: /`deletionProtection` in databases\.app-db must be true or false, not a string/ },
+    { name: 'a bad enum value', text: base.replace('engine: postgres', 'engine: postgresql'), line: 7, message: /`postgresql` is not a valid `engine`.*did you mean `postgres`\?/ },
+    { name: 'a broken quote', text: base.replace('name: t', "name: 't"), line: 2, message: /quoted string is never closed/ },
+    { name: 'a duplicate key', text: base + '    engine: mysql\n', line: 8, message: /`engine` is written twice in databases\.app-db/ },
+    { name: 'an alias bomb', text: bomb, line: 8, message: /alias bomb/ },
+  ];
+  for (const { name, text, line, message } of cases) {
+    test(name, () => {
+      const root = workspace({ 'bad.dbarch.yaml': text });
+      const { code, stdout, stderr } = cli(['lint', 'bad.dbarch.yaml', '--format', 'json'], root);
+      assert.equal(code, 1);
+      assert.equal(stderr, '');
+      const findings = JSON.parse(stdout) as { message: string; severity: string; range: { start: { line: number } } }[];
+      assert.equal(findings.length, 1, JSON.stringify(findings, null, 2));
+      assert.equal(findings[0].severity, 'error');
+      assert.equal(findings[0].range.start.line + 1, line);
+      assert.match(findings[0].message, message);
+    });
+  }
+});
