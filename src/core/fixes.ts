@@ -12,12 +12,19 @@ export type FixIntent =
   /** Replace the scalar value at the pointer. */
   | { kind: 'replace'; title: string; pointer: string | readonly PathSegment[]; value: FixValue }
   /** Rename the key at the pointer, keeping its value. */
-  | { kind: 'rename'; title: string; pointer: string | readonly PathSegment[]; key: string };
+  | { kind: 'rename'; title: string; pointer: string | readonly PathSegment[]; key: string }
+  /** Set the value at the pointer: replace it if present, else add the key (and any missing parent mappings). */
+  | { kind: 'set'; title: string; pointer: string | readonly PathSegment[]; value: FixValue };
 
 /** The text edits for a fix, or undefined when the file's shape does not allow a safe edit. */
 export function toFix(document: SourceDocument, intent: FixIntent): Fix | undefined {
   const path = typeof intent.pointer === 'string' ? fromPointer(intent.pointer) : intent.pointer;
-  const edit = intent.kind === 'replace' ? replaceValue(document, path, intent.value) : renameKey(document, path, intent.key);
+  const edit =
+    intent.kind === 'replace'
+      ? replaceValue(document, path, intent.value)
+      : intent.kind === 'rename'
+        ? renameKey(document, path, intent.key)
+        : (replaceValue(document, path, intent.value) ?? addKey(document, path, intent.value));
   return edit ? { title: intent.title, edits: [edit] } : undefined;
 }
 
@@ -35,6 +42,42 @@ function renameKey(document: SourceDocument, path: readonly PathSegment[], key: 
   const current = document.text.slice(location.span.start, location.span.end);
   if (/[\n\r]/.test(current)) return undefined;
   return { span: location.span, newText: formatScalar(document, key, current) };
+}
+
+/**
+ * Adds `key: value` to the closest existing mapping on the path, in that mapping's style: a new line
+ * at its indentation for block YAML, `, key: value` for flow YAML and JSON. Missing mappings in
+ * between are written inline (`security: { encrypted: true }`).
+ */
+function addKey(document: SourceDocument, path: readonly PathSegment[], value: FixValue): TextEdit | undefined {
+  if (document.locate(path).exact) return undefined;
+  for (let depth = path.length - 1; depth >= 0; depth--) {
+    const shape = document.mapping(path.slice(0, depth));
+    if (!shape) continue;
+    const keys = path.slice(depth);
+    if (keys.some((key) => typeof key === 'number' || /^\d+$/.test(key))) return undefined;
+    const json = document.language === 'json';
+    const renderKey = (key: PathSegment): string => (json ? JSON.stringify(String(key)) : formatScalar(document, String(key), ''));
+    let rendered = json ? JSON.stringify(value) : formatScalar(document, value, '');
+    for (const key of keys.slice(1).reverse()) rendered = `{ ${renderKey(key)}: ${rendered} }`;
+    const entry = `${renderKey(keys[0])}: ${rendered}`;
+    const last = shape.entries[shape.entries.length - 1];
+    if (!shape.flow) {
+      if (!last) return undefined;
+      const indent = document.lines.positionAt(shape.entries[0].keySpan.start).character;
+      const at = document.lines.lineEnd(document.lines.positionAt(last.valueEnd).line);
+      return { span: { start: at, end: at }, newText: `\n${' '.repeat(indent)}${entry}` };
+    }
+    if (!last) {
+      const at = shape.closeOffset ?? -1;
+      return at < 0 ? undefined : { span: { start: at, end: at }, newText: ` ${entry} ` };
+    }
+    const first = shape.entries[0].keySpan.start;
+    const multiLine = document.lines.positionAt(first).line !== document.lines.positionAt(shape.closeOffset ?? first).line;
+    const separator = multiLine ? `,\n${' '.repeat(document.lines.positionAt(first).character)}` : ', ';
+    return { span: { start: last.valueEnd, end: last.valueEnd }, newText: `${separator}${entry}` };
+  }
+  return undefined;
 }
 
 /** Writes a scalar the way the file already quotes it (JSON always double-quotes strings). */

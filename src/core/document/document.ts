@@ -41,6 +41,17 @@ export interface SyntaxTree {
   find(path: readonly PathSegment[]): { keySpan?: Span; valueSpan: Span; isCollection: boolean; firstEntrySpan?: Span } | undefined;
   /** The comments that stand on lines of their own (none for JSON). */
   comments(): SourceComment[];
+  /** The shape of the mapping at a path, for inserting keys; undefined if it is not a mapping. */
+  mapping(path: readonly PathSegment[]): MappingShape | undefined;
+}
+
+/** Where a mapping's entries are, so a fix can add a key in the mapping's own style. */
+export interface MappingShape {
+  /** `{ a: 1 }` in YAML and every JSON object are flow; indented YAML mappings are block. */
+  flow: boolean;
+  entries: { keySpan: Span; valueEnd: number }[];
+  /** For flow mappings: the offset of the closing brace. */
+  closeOffset?: number;
 }
 
 /** One architecture file, parsed once: every later stage reads it and nothing re-parses. */
@@ -88,6 +99,11 @@ export class SourceDocument {
       return { span: pickSpan(found, part, this), exact };
     }
     return { span: this.firstLineSpan(), exact: false };
+  }
+
+  /** The shape of the mapping at a path (for fixes that add a key). */
+  mapping(path: readonly PathSegment[]): MappingShape | undefined {
+    return this.tree?.mapping(path);
   }
 
   /** The range of a pointer's node; see `locate`. */

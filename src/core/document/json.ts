@@ -1,6 +1,6 @@
 // JSON files through `jsonc-parser`, which keeps every node's offset: data, syntax problems and node lookup.
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
-import type { DuplicateKey, SyntaxProblem, SyntaxTree } from './document';
+import type { DuplicateKey, MappingShape, SyntaxProblem, SyntaxTree } from './document';
 import type { PathSegment, Span } from './source';
 
 /** Deeper nesting than this is refused: real files are a dozen levels deep, and recursion must stay bounded. */
@@ -72,6 +72,21 @@ class JsonTree implements SyntaxTree {
 
   comments() {
     return [];
+  }
+
+  mapping(path: readonly PathSegment[]): MappingShape | undefined {
+    let node: JsonNode | undefined = this.root;
+    for (const segment of path) {
+      if (node?.type === 'object') node = (node.children ?? []).find((child) => child.children?.[0]?.value === String(segment))?.children?.[1];
+      else if (node?.type === 'array') node = node.children?.[typeof segment === 'number' ? segment : Number(segment)];
+      else return undefined;
+    }
+    if (node?.type !== 'object') return undefined;
+    const entries = (node.children ?? []).flatMap((property) => {
+      const [key, value] = property.children ?? [];
+      return key ? [{ keySpan: spanOf(key), valueEnd: value ? value.offset + value.length : key.offset + key.length }] : [];
+    });
+    return { flow: true, entries, closeOffset: node.offset + node.length - 1 };
   }
 }
 

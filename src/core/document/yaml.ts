@@ -13,7 +13,7 @@ import {
   type Pair,
   type YAMLError,
 } from 'yaml';
-import type { DuplicateKey, SourceComment, SyntaxProblem, SyntaxTree } from './document';
+import type { DuplicateKey, MappingShape, SourceComment, SyntaxProblem, SyntaxTree } from './document';
 import type { PathSegment, Span } from './source';
 
 /**
@@ -103,6 +103,32 @@ class YamlTree implements SyntaxTree {
       }
     }
     return { keySpan, valueSpan, isCollection: isCollectionNode, firstEntrySpan };
+  }
+
+  mapping(path: readonly PathSegment[]): MappingShape | undefined {
+    let node: unknown = this.document.contents;
+    for (const segment of path) {
+      node = this.resolve(node);
+      if (isMap(node)) node = node.items.find((item) => keyText(item) === String(segment))?.value;
+      else if (isSeq(node)) node = node.items[typeof segment === 'number' ? segment : Number(segment)];
+      else return undefined;
+    }
+    if (!isMap(node) || !node.range) return undefined;
+    const entries = node.items.flatMap((pair) => {
+      if (!pair.key || !(isScalar(pair.key) || isCollection(pair.key))) return [];
+      const keySpan = rangeSpan(pair.key as YamlNode);
+      const value = pair.value as YamlNode | null;
+      // A block collection's range runs to the start of the next line; the entry ends at its last character.
+      const valueEnd = value?.range ? this.trimEnd(value.range[1]) : keySpan.end;
+      return [{ keySpan, valueEnd: Math.max(valueEnd, keySpan.end) }];
+    });
+    return node.flow ? { flow: true, entries, closeOffset: this.text.lastIndexOf('}', node.range[1]) } : { flow: false, entries };
+  }
+
+  private trimEnd(offset: number): number {
+    let end = offset;
+    while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+    return end;
   }
 
   /** Own-line `#` comments, leaving out lines that belong to block or multi-line scalars. */

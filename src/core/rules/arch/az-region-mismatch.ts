@@ -1,6 +1,24 @@
 // arch/az-region-mismatch: an Availability Zone that is not in the Region its resource runs in.
+import { fromPointer } from '../../document/source';
 import { regionOfAz } from '../../facts';
+import type { Placement } from '../../model/model';
 import { defineRule } from '../rule';
+
+/**
+ * Who the AZ belongs to, in words, and whether that resource could move to the AZ's Region with a
+ * `region` key of its own. A database and a read replica can; a Multi-AZ standby (in the Region of its
+ * primary), a cluster instance and DAX nodes (in the Region of their database) cannot, so for them
+ * only the AZ can change.
+ */
+function describePlacement(placement: Placement): { subject: string; home: string; ownRegion: boolean } {
+  const path = fromPointer(placement.pointer).map(String);
+  const database = path[0] === 'databases' ? path[1] : placement.owner;
+  const tail = path.slice(2).join('/');
+  if (/(^|\/)multiAz\/standbyAz$/.test(tail)) return { subject: `the Multi-AZ standby of ${placement.owner}`, home: placement.owner, ownRegion: false };
+  if (/^dax\/azs\/\d+$/.test(tail)) return { subject: `the DAX cluster of ${database}`, home: database, ownRegion: false };
+  if (/^instances\/\d+\/az$/.test(tail)) return { subject: `the instance ${placement.owner} of ${database}`, home: database, ownRegion: false };
+  return { subject: placement.owner, home: placement.owner, ownRegion: true };
+}
 
 export default defineRule({
   meta: {
@@ -14,10 +32,14 @@ export default defineRule({
     for (const placement of model.placements) {
       const azRegion = regionOfAz(placement.az);
       if (!azRegion || !placement.region || azRegion === placement.region) continue;
+      const { subject, home, ownRegion } = describePlacement(placement);
+      const remedy = ownRegion
+        ? `Use an AZ of ${placement.region} (such as \`${placement.region}a\`), or set \`region: ${azRegion}\` on ${placement.owner}.`
+        : `Use an AZ of ${placement.region} (such as \`${placement.region}a\`): it always runs in the Region of ${home}.`;
       report({
         pointer: placement.pointer,
         part: 'value',
-        message: `\`${placement.az}\` is an Availability Zone of ${azRegion}, but ${placement.owner} runs in ${placement.region}. Use an AZ of ${placement.region} (such as \`${placement.region}a\`), or set \`region: ${azRegion}\`.`,
+        message: `\`${placement.az}\` is an Availability Zone of ${azRegion}, but ${subject} runs in ${placement.region}. ${remedy}`,
         related: placement.regionPointer ? [{ pointer: placement.regionPointer, part: 'value', message: `The Region ${placement.region} is set here` }] : undefined,
       });
     }

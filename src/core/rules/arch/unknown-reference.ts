@@ -1,7 +1,14 @@
 // arch/unknown-reference: a name that should point at something of the file points at nothing.
+import { fromPointer } from '../../document/source';
 import type { ReferenceContext } from '../../model/model';
 import { closest } from '../../text';
 import { defineRule } from '../rule';
+
+/** The cluster a custom endpoint member belongs to, from its pointer (`/databases/catalog/customEndpoints/...`). */
+function clusterOf(pointer: string): string {
+  const [databases, name] = fromPointer(pointer);
+  return databases === 'databases' && name ? name : 'this cluster';
+}
 
 const what: Record<ReferenceContext, string> = {
   connection: 'database, replica or instance',
@@ -27,7 +34,9 @@ export default defineRule({
       const suggestion = closest(reference.text, candidates);
       const [databaseName, memberName] = reference.text.split('/');
       let message: string;
-      if (memberName !== undefined && model.databaseNames.has(databaseName)) {
+      if (reference.context === 'custom-endpoint-member') {
+        message = `\`${reference.text}\` is not an instance of ${clusterOf(reference.pointer)}`;
+      } else if (memberName !== undefined && model.databaseNames.has(databaseName)) {
         message = `${databaseName} has no replica or instance named \`${memberName}\``;
       } else {
         message = `\`${reference.text}\` is not the name of any ${what[reference.context]} in this file`;

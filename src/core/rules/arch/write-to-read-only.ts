@@ -20,6 +20,12 @@ function readOnlyTarget(connection: Connection): { why: string; pointer: string 
   return undefined;
 }
 
+/** How to address the writer instead: the database itself, without the member or the read-only endpoint. */
+function writerHint(connection: Connection): string {
+  const database = connection.reference.text.split('/')[0];
+  return connection.endpoint ? `\`to: ${database}\` with no \`endpoint\` or \`endpoint: writer\`` : `\`to: ${database}\``;
+}
+
 export default defineRule({
   meta: {
     id: 'arch/write-to-read-only',
@@ -37,7 +43,7 @@ export default defineRule({
         report({
           pointer: `${connection.pointer}/access`,
           part: 'value',
-          message: `${application.name} connects read-write to \`${connection.reference.text}\`${connection.endpoint ? ` (${connection.endpoint} endpoint)` : ''}, but ${target.why}. Send writes to the writer (\`to: ${connection.reference.text.split('/')[0]}\`) and keep this connection \`access: read\`.`,
+          message: `${application.name} connects read-write to \`${connection.reference.text}\`${connection.endpoint ? ` (${connection.endpoint} endpoint)` : ''}, but ${target.why}. Send writes to the writer (${writerHint(connection)}) and keep this connection \`access: read\`.`,
           related: [{ pointer: target.pointer, message: 'Read-only because of this definition' }],
           fix: { kind: 'replace', title: 'Change the connection to `access: read`', pointer: `${connection.pointer}/access`, value: 'read' },
         });

@@ -1,6 +1,7 @@
 // dynamodb/low-cardinality-partition-key: a partition key with few distinct values concentrates
 // traffic on few partitions.
 import { DYNAMODB_KEY_TYPES, DYNAMODB_PARTITION_THROUGHPUT } from '../../facts';
+import { orList } from '../../text';
 import { lowCardinalityReason } from '../helpers/dynamodb-keys';
 import { defineRule, type RuleContext } from '../rule';
 
@@ -45,7 +46,7 @@ function checkKey(
       pointer: `${keyPointer}/type`,
       part: 'value',
       severity: 'error',
-      message: `The partition key of ${owner} is a boolean: DynamoDB key attributes must be ${DYNAMODB_KEY_TYPES.value.join(', ')} (it rejects BOOL), and two values would put all traffic on two partitions. ${advice}`,
+      message: `The partition key of ${owner} is a boolean: DynamoDB key attributes must be ${orList(DYNAMODB_KEY_TYPES.value)} (it rejects \`BOOL\`), and two values would put all traffic on two partitions. ${advice}`,
     });
     return;
   }

@@ -18,10 +18,11 @@ export default defineRule({
         pointer: database.multiAz.pointer,
         part: database.multiAz.declared ? 'value' : 'key',
         message:
-          `${database.name} has no Multi-AZ standby: an instance or AZ failure takes it down until it is restored from backup ` +
-          `(losing up to ${RDS_PITR_LATEST_RESTORABLE_MINUTES.value} minutes of writes). Set \`multiAz: true\` for a synchronous standby in another AZ ` +
-          `(failover typically ${failover.minSeconds}-${failover.maxSeconds} s, no data loss).`,
-        fix: database.multiAz.declared ? { kind: 'replace', title: 'Turn on Multi-AZ (`multiAz: true`)', pointer: database.multiAz.pointer, value: true } : undefined,
+          `${database.name} has no Multi-AZ standby: a host failure keeps it down while RDS recovers it, and an AZ outage or a lost volume ` +
+          `keeps it down until the AZ is back or a backup is restored, which loses the writes after the latest restorable time ` +
+          `(typically the last ${RDS_PITR_LATEST_RESTORABLE_MINUTES.value} minutes). Set \`multiAz: true\` for a synchronous standby in another AZ ` +
+          `(automatic failover typically ${failover.minSeconds}-${failover.maxSeconds} s, no committed data lost).`,
+        fix: { kind: 'set', title: 'Turn on Multi-AZ (`multiAz: true`)', pointer: `${database.pointer}/multiAz`, value: true },
       });
     }
   },
