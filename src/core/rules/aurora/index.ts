@@ -1,0 +1,5 @@
+// The aurora/ rules, in the order of RULES.md.
+import type { Rule } from '../rule';
+import replicaLimit from './replica-limit';
+
+export const auroraRules: readonly Rule[] = [replicaLimit];
