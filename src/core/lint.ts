@@ -52,7 +52,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 /** Lints an already parsed document (the extension parses once per version and reuses it). */
 export function lintDocument(document: SourceDocument, options: LintOptions = {}): LintResult {
   const config = options.config ?? {};
-  const raw: Finding[] = [];
+  const raw: Candidate[] = [];
   const place = (path: string | readonly PathSegment[], part: 'key' | 'value' | 'auto' = 'auto'): Span => document.locate(path, part).span;
   const finding = (ruleId: string, severity: Severity, message: string, span: Span, extra: Partial<Finding> = {}): Finding => ({
     ruleId,
@@ -101,15 +101,19 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
       const pointer = typeof entry.pointer === 'string' ? entry.pointer : toPointer(entry.pointer);
       if (isUnsettled(pointer)) return;
       const level: Level = configured ?? severityIn(entry.severity ?? rule.meta.severity, environment);
-      const fix = entry.fix ? toFix(document, entry.fix) : undefined;
-      raw.push({
-        ...finding(rule.meta.id, level === 'off' ? 'info' : level, entry.message, entry.span ?? place(entry.pointer, entry.part), {
+      const span = entry.span ?? place(entry.pointer, entry.part);
+      if (level === 'off') {
+        // Kept only so a suppression comment for it counts as used; dropped in finish().
+        raw.push({ ...finding(rule.meta.id, 'info', entry.message, span, { pointer }), off: true });
+        return;
+      }
+      raw.push(
+        finding(rule.meta.id, level, entry.message, span, {
           pointer,
           related: entry.related?.map((item) => related(document, item.message, item.span ?? place(item.pointer, item.part))),
-          fix,
+          fix: entry.fix ? toFix(document, entry.fix) : undefined,
         }),
-        ...(level === 'off' ? { [OFF]: true } : {}),
-      });
+      );
     };
     try {
       rule.check({ model, topology, environment, document, report });
@@ -121,10 +125,10 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
   return { ...finish(document, raw, config, environment), model, topology };
 }
 
-/** Marks findings whose rule is off: they still count for suppression comments, then are dropped. */
-const OFF = Symbol('off');
+/** A finding before suppression comments are applied; `off` ones only mark suppressions as used. */
+type Candidate = Finding & { off?: boolean };
 
-function finish(document: SourceDocument, raw: Finding[], config: LintConfig, environment: Environment): LintResult {
+function finish(document: SourceDocument, raw: Candidate[], config: LintConfig, environment: Environment): LintResult {
   const { suppressions, problems } = readSuppressions(document);
   const findings: Finding[] = [];
   const used = new Set<string>();
@@ -141,7 +145,8 @@ function finish(document: SourceDocument, raw: Finding[], config: LintConfig, en
         suppressed = true;
       }
     }
-    if (!suppressed && !(item as Finding & { [OFF]?: boolean })[OFF]) findings.push(item);
+    if (suppressed || item.off) continue;
+    findings.push(item);
   }
   const suppressionLevel = config.rules?.[SUPPRESSION_RULE_ID];
   const add = (severity: Severity, message: string, span: Span): void => {
