@@ -81,10 +81,15 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
   }
 
   const schema = checkArchitectureSchema(document.value);
+  const schemaLevel = config.rules?.[SCHEMA_RULE_ID] ?? 'error';
   for (const problem of schema.problems) {
     const span = place(problem.path, problem.part);
+    if (schemaLevel === 'off') {
+      raw.push({ ...finding(SCHEMA_RULE_ID, 'info', problem.message, span), off: true });
+      continue;
+    }
     const fix = problem.fix ? toFix(document, problem.fix) : undefined;
-    raw.push(finding(SCHEMA_RULE_ID, 'error', problem.message, span, { pointer: toPointer(problem.path), fix }));
+    raw.push(finding(SCHEMA_RULE_ID, schemaLevel, problem.message, span, { pointer: toPointer(problem.path), fix }));
   }
 
   // A rule finding about an object that also has a schema problem is noise until the schema problem

@@ -21,7 +21,7 @@ export interface SuppressionProblem {
   span: Span;
 }
 
-const DIRECTIVE = /^\s*dbarch-(disable-next-line|disable|enable|disable-line)\b(.*)$/;
+const DIRECTIVE = /^\s*dbarch-(disable-next-line|disable-line|disable|enable)(?![\w-])(.*)$/;
 
 /** Reads the suppression comments of a document. */
 export function readSuppressions(document: SourceDocument): { suppressions: Suppression[]; problems: SuppressionProblem[] } {

@@ -28,23 +28,31 @@ function loose(text: string): string {
   return text.toLowerCase().replace(/[-_\s]/g, '');
 }
 
-/** The candidate a person most likely meant by `input`, or undefined when none is close enough. */
+/**
+ * The candidate a person most likely meant by `input`, or undefined when none is close enough or two
+ * are equally close (`catalog-3` between `catalog-1` and `catalog-2`): a suggestion, and the quick fix
+ * built on it, must never be a coin toss.
+ */
 export function closest(input: string, candidates: Iterable<string>): string | undefined {
   const wanted = loose(input);
   let best: string | undefined;
   let bestScore = Infinity;
+  let tied = false;
   for (const candidate of candidates) {
-    if (candidate === input) continue;
+    if (candidate === input || candidate === best) continue;
     const candidateLoose = loose(candidate);
-    if (candidateLoose === wanted) return candidate;
     const limit = Math.max(1, Math.min(3, Math.floor(Math.max(wanted.length, candidateLoose.length) / 3)));
-    const distance = editDistance(wanted, candidateLoose, limit);
-    if (distance <= limit && distance < bestScore) {
+    const distance = candidateLoose === wanted ? 0 : editDistance(wanted, candidateLoose, limit);
+    if (distance > limit) continue;
+    if (distance < bestScore) {
       best = candidate;
       bestScore = distance;
+      tied = false;
+    } else if (distance === bestScore) {
+      tied = true;
     }
   }
-  return best;
+  return tied ? undefined : best;
 }
 
 /** `a`, `a or b`, `a, b or c` with each item in backticks. */

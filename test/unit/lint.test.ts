@@ -126,3 +126,17 @@ describe('driver', () => {
     assert.equal(text.slice(finding.span.start, finding.span.end), 'orders');
   });
 });
+
+describe('configuring the built-in checks', () => {
+  test('`schema` can be lowered or turned off; syntax errors cannot', () => {
+    const text = 'dbarch: 1\nname: t\nenvironment: development\ncolour: blue\n';
+    assert.deepEqual(ids(text), ['schema:error:4']);
+    assert.deepEqual(ids(text, { config: { rules: { schema: 'warning' } } }), ['schema:warning:4']);
+    assert.deepEqual(ids(text, { config: { rules: { schema: 'off' } } }), []);
+  });
+
+  test('`dbarch-disable-line` is not read as a file-wide `dbarch-disable`', () => {
+    const text = '# dbarch-disable-line rds/multi-az-production\n' + singleAz('production');
+    assert.deepEqual(ids(text), ['suppression:warning:1', 'rds/multi-az-production:warning:10']);
+  });
+});

@@ -18,11 +18,15 @@ export interface ParsedJson {
 export function parseJson(text: string): ParsedJson {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
-  const problems: SyntaxProblem[] = errors.map((error) => ({
-    message: describeJsonError(error.error),
-    span: { start: error.offset, end: error.offset + Math.max(1, error.length) },
-    severity: 'error',
-  }));
+  const problems: SyntaxProblem[] = [];
+  // The parser often reports one mistake twice at the same offset (a trailing comma is both "value
+  // expected" and "property name expected"); the first describes it best.
+  const seen = new Set<number>();
+  for (const error of errors) {
+    if (seen.has(error.offset)) continue;
+    seen.add(error.offset);
+    problems.push({ message: describeJsonError(error.error), span: { start: error.offset, end: error.offset + Math.max(1, error.length) }, severity: 'error' });
+  }
   const duplicateKeys: DuplicateKey[] = [];
   const tree = root ? new JsonTree(root) : undefined;
   if (problems.length > 0 || !root) return { value: root ? undefined : null, problems, duplicateKeys, tree };

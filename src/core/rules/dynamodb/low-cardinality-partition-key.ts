@@ -58,7 +58,8 @@ function checkKey(
     });
     return;
   }
-  const reason = lowCardinalityReason(key.name);
+  // A declared cardinality is the designer's knowledge and outranks a guess from the name.
+  const reason = cardinality === undefined ? lowCardinalityReason(key.name) : undefined;
   if (reason) {
     report({
       pointer: `${keyPointer}/name`,

@@ -38,6 +38,6 @@ export function isDateName(name: string): boolean {
   if (parts.length === 0) return false;
   const last = parts[parts.length - 1];
   if (DATE_WORDS.has(last)) return true;
-  // created_at, updated_at, placed_at: a verb in the past tense followed by "at".
-  return last === 'at' && parts.length > 1 && /ed$/.test(parts[parts.length - 2]);
+  // created_at, sent_at, expires_at, starts_at: the Rails-style "<event>_at" timestamp.
+  return last === 'at' && parts.length > 1;
 }
