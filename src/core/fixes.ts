@@ -30,10 +30,17 @@ export function toFix(document: SourceDocument, intent: FixIntent): Fix | undefi
 
 function replaceValue(document: SourceDocument, path: readonly PathSegment[], value: FixValue): TextEdit | undefined {
   const location = document.locate(path, 'value');
-  if (!location.exact) return undefined;
-  const current = document.text.slice(location.span.start, location.span.end);
-  if (/^[[{]/.test(current) || /[\n\r]/.test(current)) return undefined;
-  return { span: location.span, newText: formatScalar(document, value, current) };
+  // Only a scalar is replaced: writing a scalar over a mapping or list would lose what it holds.
+  if (!location.exact || location.isCollection) return undefined;
+  const valueSpan = location.valueSpan ?? location.span;
+  if (valueSpan.end <= valueSpan.start) {
+    // `multiAz:` with nothing after it: write the value after the colon.
+    const space = document.text[valueSpan.start - 1] === ':' ? ' ' : '';
+    return { span: valueSpan, newText: space + formatScalar(document, value, '') };
+  }
+  const current = document.text.slice(valueSpan.start, valueSpan.end);
+  if (/[\n\r]/.test(current)) return undefined;
+  return { span: valueSpan, newText: formatScalar(document, value, current) };
 }
 
 function renameKey(document: SourceDocument, path: readonly PathSegment[], key: string): TextEdit | undefined {

@@ -65,3 +65,15 @@ describe('fixes', () => {
     assert.equal(fix(text, { kind: 'replace', title: '', pointer: '/a', value: 'a: b' }), 'a: "a: b"\n');
   });
 });
+
+describe('fixes never overwrite what they should not', () => {
+  test('a key written without a value gets the value after its colon', () => {
+    assert.equal(fix('a:\nb: 1\n', { kind: 'set', title: '', pointer: '/a', value: true }), 'a: true\nb: 1\n');
+  });
+
+  test('a mapping or list is never replaced by a scalar', () => {
+    const text = 'pitr:\n  enabled: false\n';
+    assert.equal(fix(text, { kind: 'set', title: '', pointer: '/pitr', value: true }), undefined);
+    assert.equal(fix(text, { kind: 'set', title: '', pointer: '/pitr/enabled', value: true }), 'pitr:\n  enabled: true\n');
+  });
+});

@@ -30,6 +30,10 @@ export interface Location {
   span: Span;
   /** False when the pointer named a missing node and the span is its closest existing parent's key. */
   exact: boolean;
+  /** Whether the node is a mapping or a list (its span is then only its key or first line). */
+  isCollection?: boolean;
+  /** The value's own span, empty for a key written without a value (`multiAz:`). */
+  valueSpan?: Span;
 }
 
 /** Which part of a key/value pair a location should cover. */
@@ -96,7 +100,7 @@ export class SourceDocument {
       if (!found) continue;
       const exact = depth === path.length;
       if (!exact) return { span: found.keySpan ?? found.firstEntrySpan ?? this.headSpan(found.valueSpan), exact };
-      return { span: pickSpan(found, part, this), exact };
+      return { span: pickSpan(found, part, this), exact, isCollection: found.isCollection, valueSpan: found.valueSpan };
     }
     return { span: this.firstLineSpan(), exact: false };
   }

@@ -126,7 +126,8 @@ export interface DynamodbTable extends Omit<RawDynamodbTable, 'region' | 'pointI
   name: string;
   pointer: string;
   region: string | undefined;
-  pointInTimeRecovery: { enabled: boolean; recoveryPeriodDays: number | undefined; pointer: string };
+  /** `pointer` is where the setting is written (the table when it is not); `form` how it is written. */
+  pointInTimeRecovery: { enabled: boolean; recoveryPeriodDays: number | undefined; pointer: string; form: 'boolean' | 'object' | 'absent' };
   globalSecondaryIndexes: GlobalSecondaryIndex[];
   localSecondaryIndexes: LocalSecondaryIndex[];
 }
@@ -369,8 +370,8 @@ class ModelBuilder {
         const pitrPointer = pitr === undefined ? pointer : `${pointer}/pointInTimeRecovery`;
         const pointInTimeRecovery =
           typeof pitr === 'object' && pitr !== null
-            ? { enabled: pitr.enabled ?? true, recoveryPeriodDays: pitr.recoveryPeriodDays, pointer: pitrPointer }
-            : { enabled: pitr === true, recoveryPeriodDays: undefined, pointer: pitrPointer };
+            ? { enabled: pitr.enabled ?? true, recoveryPeriodDays: pitr.recoveryPeriodDays, pointer: pitrPointer, form: 'object' as const }
+            : { enabled: pitr === true, recoveryPeriodDays: undefined, pointer: pitrPointer, form: pitr === undefined ? ('absent' as const) : ('boolean' as const) };
         (raw.dax?.azs ?? []).forEach((az, index) => this.place(az, `${pointer}/dax/azs/${index}`, region, regionPointer, name));
         return {
           ...raw,
