@@ -94,7 +94,11 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
 
   // A rule finding about an object that also has a schema problem is noise until the schema problem
   // is fixed (an unknown `multiAZ` key must not also read as "no Multi-AZ").
-  const unsettled = schema.problems.map((problem) => toPointer(problem.owner)).filter((pointer) => pointer !== '');
+  // The same goes for a mapping with a key written twice: which value was meant is unclear.
+  const unsettled = [
+    ...schema.problems.map((problem) => toPointer(problem.owner)),
+    ...document.duplicateKeys.map((duplicate) => toPointer(isNameMap(duplicate.path) ? [...duplicate.path, duplicate.key] : duplicate.path)),
+  ].filter((pointer) => pointer !== '');
   const isUnsettled = (pointer: string): boolean => unsettled.some((prefix) => pointer === prefix || pointer.startsWith(prefix + '/'));
 
   const model = buildModel(document.value, schema.invalidPaths);
@@ -104,7 +108,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
     const configured = config.rules?.[rule.meta.id];
     const report = (entry: Report): void => {
       const pointer = typeof entry.pointer === 'string' ? entry.pointer : toPointer(entry.pointer);
-      if (isUnsettled(pointer)) return;
+      if (!rule.meta.structural && isUnsettled(pointer)) return;
       const level: Level = configured ?? severityIn(entry.severity ?? rule.meta.severity, environment);
       const span = entry.span ?? place(entry.pointer, entry.part);
       if (level === 'off') {

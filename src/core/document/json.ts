@@ -48,7 +48,7 @@ class JsonTree implements SyntaxTree {
     for (const segment of path) {
       if (!node) return undefined;
       if (node.type === 'object') {
-        const property: JsonNode | undefined = (node.children ?? []).find((child) => child.children?.[0]?.value === String(segment));
+        const property: JsonNode | undefined = (node.children ?? []).findLast((child) => child.children?.[0]?.value === String(segment));
         if (!property?.children) return undefined;
         keySpan = spanOf(property.children[0]);
         node = property.children[1];
@@ -81,7 +81,7 @@ class JsonTree implements SyntaxTree {
   mapping(path: readonly PathSegment[]): MappingShape | undefined {
     let node: JsonNode | undefined = this.root;
     for (const segment of path) {
-      if (node?.type === 'object') node = (node.children ?? []).find((child) => child.children?.[0]?.value === String(segment))?.children?.[1];
+      if (node?.type === 'object') node = (node.children ?? []).findLast((child) => child.children?.[0]?.value === String(segment))?.children?.[1];
       else if (node?.type === 'array') node = node.children?.[typeof segment === 'number' ? segment : Number(segment)];
       else return undefined;
     }

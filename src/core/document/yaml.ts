@@ -67,6 +67,7 @@ class YamlTree implements SyntaxTree {
     private readonly text: string,
   ) {}
 
+  // With a duplicate key the last one wins, as it does in the data, so places and values agree.
   find(path: readonly PathSegment[]) {
     let node: unknown = this.document.contents;
     let keySpan: Span | undefined;
@@ -74,7 +75,7 @@ class YamlTree implements SyntaxTree {
     for (const segment of path) {
       node = this.resolve(node);
       if (isMap(node)) {
-        const pair = node.items.find((item) => keyText(item) === String(segment));
+        const pair = node.items.findLast((item) => keyText(item) === String(segment));
         if (!pair) return undefined;
         keySpan = isScalar(pair.key) || isCollection(pair.key) ? rangeSpan(pair.key as YamlNode) : undefined;
         node = pair.value;
@@ -109,7 +110,7 @@ class YamlTree implements SyntaxTree {
     let node: unknown = this.document.contents;
     for (const segment of path) {
       node = this.resolve(node);
-      if (isMap(node)) node = node.items.find((item) => keyText(item) === String(segment))?.value;
+      if (isMap(node)) node = node.items.findLast((item) => keyText(item) === String(segment))?.value;
       else if (isSeq(node)) node = node.items[typeof segment === 'number' ? segment : Number(segment)];
       else return undefined;
     }

@@ -44,6 +44,11 @@ export interface RuleMeta {
   fixable: boolean;
   /** Public tools' ids for the same check (checkov, Security Hub, cfn-lint, ...), as in RULES.md. */
   anchors: readonly string[];
+  /**
+   * Rules about the file's own structure (a name defined twice) report even inside an object that has
+   * a schema problem or a duplicate key; every other rule waits until that object is settled.
+   */
+  structural?: boolean;
 }
 
 /** Another place a finding involves. */

@@ -10,6 +10,7 @@ export default defineRule({
     description: 'Two databases, replicas, instances or applications share a name (YAML and JSON duplicate keys included).',
     severity: 'error',
     fixable: false,
+    structural: true,
     anchors: ['cfn-lint E0000 (duplicate resource names)'],
   },
   check({ model, document, report }) {
