@@ -1,0 +1,49 @@
+// security/deletion-protection: a production database that one delete call can remove.
+import { DELETION_PROTECTION_DEFAULT } from '../../facts';
+import type { Database } from '../../model/model';
+import { engineName } from '../helpers/security';
+import { defineRule, inProduction } from '../rule';
+
+/**
+ * The written `deletionProtection` of a database whose service has the switch (`null` when it has none).
+ * Replicas and cluster instances have no switch of their own: the database's covers them.
+ */
+function deletionProtection(database: Database): boolean | undefined | null {
+  switch (database.service) {
+    case 'rds':
+    case 'aurora':
+    case 'dynamodb':
+    case 'documentdb':
+    case 'neptune':
+      return database.deletionProtection;
+    default:
+      return null;
+  }
+}
+
+export default defineRule({
+  meta: {
+    id: 'security/deletion-protection',
+    description: 'A database in production has no deletion protection.',
+    severity: inProduction('warning'),
+    fixable: true,
+    anchors: ['checkov CKV_AWS_293', 'checkov CKV_AWS_139', 'Security Hub RDS.7', 'Security Hub RDS.8', 'Security Hub DynamoDB.6'],
+  },
+  check({ model, report }) {
+    for (const database of model.databases) {
+      const written = deletionProtection(database);
+      if (written === null || (written ?? DELETION_PROTECTION_DEFAULT.value)) continue;
+      const pointer = `${database.pointer}/deletionProtection`;
+      const what = database.service === 'dynamodb' ? 'table and all its items' : database.service === 'rds' ? 'instance' : 'cluster';
+      report({
+        pointer,
+        part: written === false ? 'value' : 'key',
+        message:
+          `${database.name} (${engineName(database)}) has no deletion protection (${written === false ? '`deletionProtection: false`' : '`deletionProtection` is not set, and AWS leaves it off unless asked'}): ` +
+          `a single delete call, whether a console click, a mistyped CLI command or an infrastructure change that replaces the resource, removes the ${what}. ` +
+          'Set `deletionProtection: true`; a deliberate delete then first turns it off.',
+        fix: { kind: 'set', title: 'Turn on deletion protection (`deletionProtection: true`)', pointer, value: true },
+      });
+    }
+  },
+});
