@@ -1,7 +1,7 @@
 // Shared pieces of the RDS storage, backup and window rules: every RDS DB instance of a file (the
 // database's primary and each read replica) with the storage it really has, and the UTC windows
 // parsed into minutes.
-import { RDS_MAINTENANCE_WINDOW, rdsEngineFamily, type RdsEngineFamily, type RdsStorageType } from '../../facts';
+import { RDS_FAMILY_NAMES, RDS_GP3_PERFORMANCE, RDS_MAINTENANCE_WINDOW, rdsEngineFamily, type RdsEngineFamily } from '../../facts';
 import type { Architecture, RdsDatabase, ReadReplica } from '../../model/model';
 import type { RawBackup, RawRdsStorage } from '../../model/raw';
 
@@ -10,8 +10,6 @@ export interface RdsInstance {
   name: string;
   kind: 'database' | 'replica';
   database: RdsDatabase;
-  /** Set for a read replica. */
-  replica: ReadReplica | undefined;
   family: RdsEngineFamily | undefined;
   /** The instance's own pointer (`/databases/orders`, `/databases/orders/readReplicas/0`). */
   pointer: string;
@@ -37,7 +35,6 @@ export function rdsInstances(model: Architecture): RdsInstance[] {
       name: database.name,
       kind: 'database',
       database,
-      replica: undefined,
       family,
       pointer: database.pointer,
       ownStorage,
@@ -54,7 +51,6 @@ export function rdsInstances(model: Architecture): RdsInstance[] {
           name: replica.name,
           kind: 'replica',
           database,
-          replica,
           family,
           pointer: replica.pointer,
           ownStorage: own,
@@ -85,14 +81,21 @@ export function storagePointer(instance: RdsInstance, key: keyof RawRdsStorage):
   return `${instance.pointer}/storage/${key}`;
 }
 
-/** The storage type, or undefined when neither the instance nor its sources write one. */
-export function storageType(instance: RdsInstance): RdsStorageType | undefined {
-  return instance.storage.type;
-}
-
 /** A number with thousands separators, as AWS documentation writes limits (65,536). */
 export function formatNumber(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** The gp3 baseline an instance gets at its size (the small one when the size is unknown). */
+export function gp3Baseline(family: RdsEngineFamily | undefined, sizeGiB: number | undefined): { iops: number; throughputMiBps: number; note: string } {
+  const gp3 = RDS_GP3_PERFORMANCE.value;
+  const engine = family ? RDS_FAMILY_NAMES[family] : 'RDS';
+  if (family && gp3.noThreshold.includes(family)) return { ...gp3.small, note: `${engine} keeps this baseline at every size` };
+  const threshold = (family && gp3.thresholdGiB[family]) || gp3.thresholdGiB.default;
+  if (sizeGiB === undefined) return { ...gp3.small, note: `the baseline below ${formatNumber(threshold)} GiB` };
+  return sizeGiB < threshold
+    ? { ...gp3.small, note: `${engine}'s baseline below ${formatNumber(threshold)} GiB` }
+    : { ...gp3.large, note: `${engine}'s baseline from ${formatNumber(threshold)} GiB` };
 }
 
 // --- Windows ---------------------------------------------------------------------------------

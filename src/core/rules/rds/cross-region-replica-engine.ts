@@ -1,0 +1,61 @@
+// rds/cross-region-replica-engine: a read replica in another Region on an engine or version that cannot have one.
+import { RDS_CROSS_REGION_REPLICAS, RDS_FAMILY_NAMES, rdsEngineFamily } from '../../facts';
+import type { RdsDatabase } from '../../model/model';
+import { versionInRange } from '../helpers/rds-engines';
+import { defineRule, type RelatedReport } from '../rule';
+
+/** Why the database's engine cannot have cross-Region replicas, or undefined when it can (or the file does not say enough to tell). */
+function unsupported(database: RdsDatabase): { why: string; related: RelatedReport[]; noReplicasAtAll?: boolean } | undefined {
+  const family = rdsEngineFamily(database.engine);
+  if (!family) return undefined;
+  const support = RDS_CROSS_REGION_REPLICAS.value;
+  const engineRelated: RelatedReport = { pointer: `${database.pointer}/engine`, message: `Engine \`${database.engine}\`` };
+  if (!support.families.includes(family)) {
+    return { why: `${RDS_FAMILY_NAMES[family]} has no cross-Region read replicas`, related: [engineRelated] };
+  }
+  if (family === 'oracle' && !support.oracleEngines.includes(database.engine)) {
+    return { why: `RDS for Oracle has replicas only on Enterprise Edition (\`oracle-ee\`), not on \`${database.engine}\``, related: [engineRelated], noReplicasAtAll: true };
+  }
+  if (family === 'db2' && database.engineVersion !== undefined) {
+    const version = database.engineVersion;
+    const ranges = support.db2Versions;
+    const inside = ranges.map((range) => versionInRange(version, range));
+    if (inside.some((value) => value === undefined) || inside.some(Boolean)) return undefined;
+    const allowed = ranges.map((range) => (range.below ? range.from : `${range.from} or later`)).join(', or ');
+    return {
+      why: `RDS for Db2 ${version} has no cross-Region read replicas: they need Db2 ${allowed}`,
+      related: [{ pointer: `${database.pointer}/engineVersion`, message: `Db2 ${version}` }],
+    };
+  }
+  return undefined;
+}
+
+export default defineRule({
+  meta: {
+    id: 'rds/cross-region-replica-engine',
+    description: 'A read replica is in another Region, but the engine or engine version has no cross-Region read replicas.',
+    severity: 'error',
+    fixable: false,
+    anchors: [],
+  },
+  check({ model, report }) {
+    for (const database of model.databases) {
+      if (database.service !== 'rds') continue;
+      const crossRegion = database.allReplicas.filter((replica) => replica.crossRegion);
+      if (crossRegion.length === 0) continue;
+      const problem = unsupported(database);
+      if (!problem) continue;
+      for (const replica of crossRegion) {
+        report({
+          pointer: `${replica.pointer}/region`,
+          part: 'value',
+          message:
+            `${replica.name} replicates ${replica.source.name} from ${replica.source.region} to ${replica.region}, but ${problem.why}. ` +
+            (problem.noReplicasAtAll ? `Move to Enterprise Edition, or` : `Keep the replica in ${replica.source.region}, or`) +
+            ` use cross-Region automated backups or snapshot copies for a copy of the data in ${replica.region}.`,
+          related: problem.related,
+        });
+      }
+    }
+  },
+});
