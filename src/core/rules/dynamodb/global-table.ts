@@ -1,0 +1,168 @@
+// dynamodb/global-table: global table settings DynamoDB rejects or that cannot work: an MREC table
+// with its stream off (it replicates through the stream), an MRSC table that is not exactly three
+// Regions of one Region set, a witness where none can be, and the legacy 2017.11.29 version.
+import {
+  DYNAMODB_GLOBAL_TABLE_STREAM_VIEW,
+  DYNAMODB_GLOBAL_TABLE_VERSIONS,
+  DYNAMODB_LEGACY_GLOBAL_TABLE_STREAM_VIEW,
+  DYNAMODB_MREC_STREAM_REQUIRED,
+  DYNAMODB_MRSC,
+} from '../../facts';
+import type { DynamodbTable } from '../../model/model';
+import type { RawGlobalTable as GlobalTable } from '../../model/raw';
+import { andList } from '../../text';
+import { defineRule, type RuleContext } from '../rule';
+
+/** A Region of the global table as written: its code and where it is written. */
+interface PlacedRegion {
+  region: string;
+  pointer: string;
+  role: 'table' | 'replica' | 'witness';
+}
+
+export default defineRule({
+  meta: {
+    id: 'dynamodb/global-table',
+    description: 'A global table that cannot work as written: MREC without its stream, MRSC not in exactly 3 Regions of one Region set, or the legacy 2017.11.29 version.',
+    severity: 'error',
+    fixable: true,
+    anchors: [],
+  },
+  check({ model, report }) {
+    for (const table of model.databases) {
+      if (table.service !== 'dynamodb' || !table.globalTable || !Array.isArray(table.globalTable.replicaRegions)) continue;
+      const globalTable = table.globalTable;
+      const pointer = `${table.pointer}/globalTable`;
+      const replicas: PlacedRegion[] = [];
+      globalTable.replicaRegions.forEach((entry, index) => {
+        const entryPointer = `${pointer}/replicaRegions/${index}`;
+        if (typeof entry === 'string') replicas.push({ region: entry, pointer: entryPointer, role: 'replica' });
+        else if (entry && typeof entry.region === 'string') replicas.push({ region: entry.region, pointer: `${entryPointer}/region`, role: 'replica' });
+      });
+      const own: PlacedRegion | undefined = table.region ? { region: table.region, pointer: table.pointer, role: 'table' } : undefined;
+
+      for (const replica of replicas) {
+        if (replica.region !== table.region) continue;
+        report({
+          pointer: replica.pointer,
+          part: 'value',
+          message: `${table.name} lists its own Region \`${replica.region}\` as a replica Region: a global table has one replica per Region, and the table itself is the replica there. List only the other Regions.`,
+        });
+      }
+      const others = replicas.filter((replica) => replica.region !== table.region);
+
+      if (globalTable.consistency === 'strong') checkStrong(table, globalTable, own, others, pointer, report);
+      else checkEventual(table, globalTable, others, pointer, report);
+
+      const version = DYNAMODB_GLOBAL_TABLE_VERSIONS.value;
+      if (globalTable.version === version.legacy) {
+        report({
+          pointer: `${pointer}/version`,
+          part: 'value',
+          severity: 'warning',
+          message:
+            `${table.name} uses global tables version ${version.legacy} (legacy): it is available in fewer Regions, uses more replicated write capacity and has its own control-plane API. ` +
+            `AWS recommends version ${version.current} for every global table; upgrading an existing one is a one-way operation in the console.`,
+          fix: { kind: 'replace', title: `Use global tables version ${version.current}`, pointer: `${pointer}/version`, value: version.current },
+        });
+      }
+    }
+  },
+});
+
+/** MREC: with more than one replica the table replicates through DynamoDB Streams, so the stream must stay on. */
+function checkEventual(table: DynamodbTable, globalTable: GlobalTable, others: PlacedRegion[], pointer: string, report: RuleContext['report']): void {
+  if (typeof globalTable.witnessRegion === 'string') {
+    report({
+      pointer: `${pointer}/witnessRegion`,
+      part: 'value',
+      message: `${table.name} is an MREC (eventually consistent) global table, which has no witness: a \`witnessRegion\` only completes the 3-Region quorum of an MRSC table (\`consistency: strong\`). Remove it, or make the table MRSC.`,
+    });
+  }
+  if (others.length + 1 < DYNAMODB_MREC_STREAM_REQUIRED.value.fromReplicas) return;
+  const streams = table.streams;
+  if (streams && streams.enabled === false) {
+    report({
+      pointer: `${table.pointer}/streams/enabled`,
+      part: 'value',
+      message:
+        `${table.name} is an MREC global table with replicas in ${andList(others.map((other) => other.region))}, but its stream is off: MREC replicates every change through the table's DynamoDB stream, ` +
+        `so DynamoDB turns the stream on for it and refuses to turn it off while the table has replicas. Turn the stream on.`,
+      related: [{ pointer: `${pointer}/replicaRegions`, message: 'The replica Regions that need the stream' }],
+      fix: { kind: 'replace', title: 'Turn the stream on (`enabled: true`)', pointer: `${table.pointer}/streams/enabled`, value: true },
+    });
+    return;
+  }
+  const viewType = streams?.viewType;
+  if (!streams || typeof viewType !== 'string') return;
+  const legacy = globalTable.version === DYNAMODB_GLOBAL_TABLE_VERSIONS.value.legacy;
+  const wanted = legacy ? DYNAMODB_LEGACY_GLOBAL_TABLE_STREAM_VIEW : DYNAMODB_GLOBAL_TABLE_STREAM_VIEW;
+  if (viewType === wanted.value) return;
+  report({
+    pointer: `${table.pointer}/streams/viewType`,
+    part: 'value',
+    // AWS documents NEW_AND_OLD_IMAGES as a requirement only for the legacy version; for the current
+    // version it is what DynamoDB turns on, so a different view type is a warning, not an error.
+    severity: legacy && !wanted.unconfirmed ? 'error' : 'warning',
+    message: legacy
+      ? `${table.name} is a version ${DYNAMODB_GLOBAL_TABLE_VERSIONS.value.legacy} global table with the stream view type \`${viewType}\`: that version replicates through the stream and needs each record to hold both the new and the old item (\`${wanted.value}\`). Set \`viewType: ${wanted.value}\`.`
+      : `${table.name} is an MREC global table with the stream view type \`${viewType}\`: MREC replicates through the table's stream, and DynamoDB turns it on as \`${wanted.value}\` for global tables, so the stream your consumers read may not be the one declared here. Declare \`viewType: ${wanted.value}\` (it holds everything the other view types do).`,
+    fix: { kind: 'replace', title: `Use the stream view type ${wanted.value}`, pointer: `${table.pointer}/streams/viewType`, value: wanted.value },
+  });
+}
+
+/** MRSC: exactly 3 Regions (3 replicas, or 2 replicas and a witness), all in one Region set. */
+function checkStrong(
+  table: DynamodbTable,
+  globalTable: GlobalTable,
+  own: PlacedRegion | undefined,
+  others: PlacedRegion[],
+  pointer: string,
+  report: RuleContext['report'],
+): void {
+  const { regions: needed, regionSets } = DYNAMODB_MRSC.value;
+  const witness: PlacedRegion | undefined = typeof globalTable.witnessRegion === 'string' ? { region: globalTable.witnessRegion, pointer: `${pointer}/witnessRegion`, role: 'witness' } : undefined;
+  const setList = Object.entries(regionSets).map(([name, codes]) => `${name} (${codes.join(', ')})`).join('; ');
+
+  if (witness && (witness.region === table.region || others.some((other) => other.region === witness.region))) {
+    report({
+      pointer: witness.pointer,
+      part: 'value',
+      message: `${table.name} uses \`${witness.region}\` as its witness Region, but it already holds a replica: the witness must be a third Region, different from every replica's.`,
+    });
+    return;
+  }
+  const all = [own ?? { region: undefined, pointer: table.pointer, role: 'table' as const }, ...others, ...(witness ? [witness] : [])];
+  if (all.length !== needed) {
+    const shape = witness ? `${others.length + 1} replicas and a witness` : `${others.length + 1} ${others.length === 0 ? 'replica' : 'replicas'}`;
+    report({
+      pointer: `${pointer}/replicaRegions`,
+      part: 'key',
+      message:
+        `${table.name} is an MRSC (strongly consistent) global table over ${all.length} Regions (${shape}); MRSC needs exactly ${needed}: ` +
+        `the table's Region plus 2 replica Regions, or plus 1 replica Region and a \`witnessRegion\`.`,
+    });
+    return;
+  }
+  const placed = all.filter((entry): entry is PlacedRegion => typeof entry.region === 'string');
+  const setOf = (region: string): string | undefined => Object.keys(regionSets).find((name) => regionSets[name].includes(region));
+  const anchor = placed.find((entry) => setOf(entry.region) !== undefined);
+  const anchorSet = anchor ? setOf(anchor.region) : undefined;
+  if (!anchor || !anchorSet) {
+    report({
+      pointer: `${pointer}/consistency`,
+      part: 'value',
+      message: `${table.name} is an MRSC global table in ${andList(placed.map((entry) => entry.region))}, none of which is in an MRSC Region set. MRSC is available only within one of these sets: ${setList}.`,
+    });
+    return;
+  }
+  for (const entry of placed) {
+    if (setOf(entry.region) === anchorSet) continue;
+    const where = entry.role === 'table' ? `the table's Region \`${entry.region}\`` : entry.role === 'witness' ? `the witness Region \`${entry.region}\`` : `the replica Region \`${entry.region}\``;
+    report({
+      pointer: entry.role === 'table' ? `${pointer}/consistency` : entry.pointer,
+      part: 'value',
+      message: `${table.name} is an MRSC global table, so all of its Regions must be in one Region set, but ${where} is not in the ${anchorSet} set of \`${anchor.region}\`. The Region sets: ${setList}.`,
+    });
+  }
+}

@@ -1,0 +1,35 @@
+// dynamodb/stream-consumers-without-stream: applications declared as stream consumers of a table
+// whose stream is off: there is nothing for them to read.
+import { DYNAMODB_STREAM_RETENTION_HOURS } from '../../facts';
+import { andList } from '../../text';
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'dynamodb/stream-consumers-without-stream',
+    description: 'A table lists stream consumers while its DynamoDB stream is off.',
+    severity: 'error',
+    fixable: true,
+    anchors: [],
+  },
+  check({ model, report }) {
+    for (const table of model.databases) {
+      if (table.service !== 'dynamodb' || !table.streams) continue;
+      // The stream is off only when the file says `enabled: false`: writing `streams` turns it on
+      // (the format's default), with or without a `viewType`.
+      if (table.streams.enabled !== false) continue;
+      const consumers = (table.streams.consumers ?? []).filter((consumer): consumer is string => typeof consumer === 'string');
+      if (consumers.length === 0) continue;
+      report({
+        pointer: `${table.pointer}/streams/enabled`,
+        part: 'value',
+        message:
+          `${table.name} lists ${andList(consumers)} as ${consumers.length === 1 ? 'a stream consumer' : 'stream consumers'}, but its stream is off (\`enabled: false\`): ` +
+          `with no stream there are no change records to read, so ${consumers.length === 1 ? 'that application receives' : 'those applications receive'} nothing. ` +
+          `Turn the stream on (each change record is kept for ${DYNAMODB_STREAM_RETENTION_HOURS.value} hours), or remove the consumers.`,
+        related: [{ pointer: `${table.pointer}/streams/consumers`, message: 'The consumers of the stream' }],
+        fix: { kind: 'replace', title: 'Turn the stream on (`enabled: true`)', pointer: `${table.pointer}/streams/enabled`, value: true },
+      });
+    }
+  },
+});
