@@ -1,0 +1,41 @@
+// redshift/concurrency-scaling: concurrency scaling on a cluster that cannot use it.
+import { REDSHIFT_CONCURRENCY_SCALING, REDSHIFT_DEFAULT_NODES, isRetiredRedshiftNodeType } from '../../facts';
+import { defineRule } from '../rule';
+
+export default defineRule({
+  meta: {
+    id: 'redshift/concurrency-scaling',
+    description: 'Concurrency scaling is turned on for a single-node Redshift cluster or an ineligible node type.',
+    severity: 'error',
+    fixable: false,
+    anchors: [],
+  },
+  check({ model, report }) {
+    const eligible = REDSHIFT_CONCURRENCY_SCALING.value.nodeTypes;
+    for (const cluster of model.databases) {
+      // Serverless scales its own capacity; retired node types are left to redshift/deprecated-node-type.
+      if (cluster.service !== 'redshift' || cluster.serverless !== undefined || cluster.concurrencyScaling !== true) continue;
+      const nodeType = cluster.nodeType;
+      if (!nodeType || isRetiredRedshiftNodeType(nodeType)) continue;
+      const pointer = `${cluster.pointer}/concurrencyScaling`;
+      if (!eligible.includes(nodeType)) {
+        report({
+          pointer,
+          part: 'value',
+          message: `${cluster.name} turns on concurrency scaling on ${nodeType}, which cannot use it: Redshift routes queries to concurrency scaling clusters only from ${eligible.join(', ')} clusters. Choose one of those node types, or drop \`concurrencyScaling\`.`,
+          related: [{ pointer: `${cluster.pointer}/nodeType`, message: `${nodeType} is not eligible for concurrency scaling`, part: 'value' }],
+        });
+        continue;
+      }
+      const nodes = cluster.nodes ?? REDSHIFT_DEFAULT_NODES.value;
+      if (nodes === 1) {
+        report({
+          pointer,
+          part: 'value',
+          message: `${cluster.name} turns on concurrency scaling on a single-node cluster${cluster.nodes === undefined ? ` (no \`nodes\`: AWS creates ${REDSHIFT_DEFAULT_NODES.value} node by default)` : ''}; Redshift never routes queries from a single-node cluster to concurrency scaling clusters. Use at least 2 nodes, or drop \`concurrencyScaling\`.`,
+          related: cluster.nodes === undefined ? undefined : [{ pointer: `${cluster.pointer}/nodes`, message: 'A single node', part: 'value' }],
+        });
+      }
+    }
+  },
+});
