@@ -639,6 +639,8 @@ export interface RawTimestreamDatabase {
   description?: string;
   region?: RawRegion;
   variant?: RawTimestreamVariant;
+  // The account already used LiveAnalytics in this Region before it closed to new customers (2025-06-20).
+  existingCustomer?: boolean;
 }
 
 // ---------------------------------------------------------------------------

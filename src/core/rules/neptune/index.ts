@@ -1,4 +1,5 @@
 // The neptune/ rules, in the order of RULES.md.
 import type { Rule } from '../rule';
+import replicaLimit from './replica-limit';
 
-export const neptuneRules: readonly Rule[] = [];
+export const neptuneRules: readonly Rule[] = [replicaLimit];

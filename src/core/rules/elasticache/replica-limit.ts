@@ -1,0 +1,60 @@
+// elasticache/replica-limit: more replicas per shard, or more nodes per cluster, than ElastiCache allows.
+import { ELASTICACHE_MAX_NODES_PER_CLUSTER, ELASTICACHE_MAX_REPLICAS_PER_SHARD } from '../../facts';
+import type { ElasticacheCluster } from '../../model/model';
+import { compareVersions } from '../helpers/arch';
+import { defineRule } from '../rule';
+
+/** The most nodes a cluster may reach with a quota increase: 250 on Redis OSS before 5.0.6, else 500. */
+function maxNodes(database: ElasticacheCluster): { limit: number; why: string } {
+  const limits = ELASTICACHE_MAX_NODES_PER_CLUSTER.value;
+  const version = database.engineVersion;
+  if (database.engine === 'redis' && version !== undefined && compareVersions(version, limits.maxFromRedisVersion) === -1) {
+    return { limit: limits.maxBeforeRedis506, why: `Redis OSS ${version} (before ${limits.maxFromRedisVersion})` };
+  }
+  return { limit: limits.max, why: database.engine === 'valkey' ? 'Valkey' : 'Redis OSS 5.0.6 and later' };
+}
+
+export default defineRule({
+  meta: {
+    id: 'elasticache/replica-limit',
+    description: 'A Valkey or Redis OSS cluster has more than 5 replicas per shard, or more nodes than a cluster may hold.',
+    severity: 'error',
+    fixable: false,
+    anchors: [],
+  },
+  check({ model, report }) {
+    const maxReplicas = ELASTICACHE_MAX_REPLICAS_PER_SHARD.value;
+    const { defaultQuota } = ELASTICACHE_MAX_NODES_PER_CLUSTER.value;
+    for (const database of model.databases) {
+      // Memcached has no shards or replicas (`shards` counts its nodes); memcached-durability covers replicas there.
+      if (database.service !== 'elasticache' || database.engine === 'memcached') continue;
+      const { shards, replicasPerShard } = database;
+      if (replicasPerShard > maxReplicas) {
+        report({
+          pointer: `${database.pointer}/replicasPerShard`,
+          part: 'value',
+          message: `${database.name} asks for ${replicasPerShard} replicas per shard; a Valkey or Redis OSS shard holds one primary and at most ${maxReplicas} replicas. Use ${maxReplicas} or fewer, and add shards (cluster mode) for more read capacity.`,
+        });
+      }
+      // Too many replicas is reported above; count the nodes as if that were fixed, so it is not reported twice.
+      const replicas = Math.min(replicasPerShard, maxReplicas);
+      const nodes = shards * (1 + replicas);
+      const { limit, why } = maxNodes(database);
+      const arithmetic = `${shards} shards x (1 primary + ${replicas} replicas) = ${nodes.toLocaleString('en-US')} nodes`;
+      if (nodes > limit) {
+        report({
+          pointer: `${database.pointer}/shards`,
+          part: 'value',
+          message: `${database.name} needs ${arithmetic}; a ${why} cluster holds at most ${limit} nodes, even with a quota increase. Use fewer shards or replicas, larger node types, or split the data over two clusters.`,
+        });
+      } else if (nodes > defaultQuota) {
+        report({
+          pointer: `${database.pointer}/shards`,
+          part: 'value',
+          severity: 'warning',
+          message: `${database.name} needs ${arithmetic}, more than the default quota of ${defaultQuota} nodes per cluster. Request a quota increase (up to ${limit} for ${why}) before creating it, and make sure its subnets have enough free IP addresses.`,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,137 @@
+// Helpers for the cross-cutting rules (arch/, advice/) and the cache rules: where Region codes are
+// written, which databases something in the file uses, and engine version order.
+import type { Architecture, Database } from '../../model/model';
+import type { RawReplicaRegion, RawService } from '../../model/raw';
+import { closest } from '../../text';
+
+/** A Region code written in the file, with where it is written and whose it is (in words). */
+export interface WrittenRegion {
+  code: string;
+  pointer: string;
+  owner: string;
+}
+
+/**
+ * Every Region code the file writes: the file's `region`, each database's, replica's and application's
+ * own `region`, Aurora Global Database secondaries and DynamoDB global table replicas and witness.
+ *
+ * The model fills in inherited Regions, so a database, replica or application counts as writing its
+ * own `region` when it differs from the one it would inherit. A `region` written with the same value
+ * as its parent is left to the parent's finding (the same code, reported once).
+ */
+export function writtenRegions(model: Architecture): WrittenRegion[] {
+  const found: WrittenRegion[] = [];
+  if (model.region !== undefined) found.push({ code: model.region, pointer: '/region', owner: "the file's default Region" });
+  for (const database of model.databases) {
+    if (database.region !== undefined && database.region !== model.region) {
+      found.push({ code: database.region, pointer: `${database.pointer}/region`, owner: `the Region of ${database.name}` });
+    }
+    if (database.service === 'rds') {
+      for (const replica of database.allReplicas) {
+        if (replica.region !== undefined && replica.region !== replica.source.region) {
+          found.push({ code: replica.region, pointer: `${replica.pointer}/region`, owner: `the Region of the replica ${replica.name}` });
+        }
+      }
+    }
+    if (database.service === 'aurora') {
+      found.push(...listed(database.globalDatabase?.secondaryRegions, `${database.pointer}/globalDatabase/secondaryRegions`, `a Global Database secondary Region of ${database.name}`));
+    }
+    if (database.service === 'dynamodb' && database.globalTable) {
+      found.push(...listed(database.globalTable.replicaRegions, `${database.pointer}/globalTable/replicaRegions`, `a global table replica Region of ${database.name}`));
+      const witness = database.globalTable.witnessRegion;
+      if (typeof witness === 'string') found.push({ code: witness, pointer: `${database.pointer}/globalTable/witnessRegion`, owner: `the witness Region of ${database.name}` });
+    }
+  }
+  for (const application of model.applications) {
+    if (application.region !== undefined && application.region !== model.region) {
+      found.push({ code: application.region, pointer: `${application.pointer}/region`, owner: `the Region of the application ${application.name}` });
+    }
+  }
+  return found;
+}
+
+/** The Regions of a `secondaryRegions` / `replicaRegions` list: codes, or `{ region, kmsKey }` items. */
+function listed(list: readonly (RawReplicaRegion | undefined)[] | undefined, pointer: string, owner: string): WrittenRegion[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry, index) => {
+    if (typeof entry === 'string') return [{ code: entry, pointer: `${pointer}/${index}`, owner }];
+    if (entry && typeof entry.region === 'string') return [{ code: entry.region, pointer: `${pointer}/${index}/region`, owner }];
+    return [];
+  });
+}
+
+/** The Region code of a `secondaryRegions` / `replicaRegions` item, whichever form it takes. */
+export function regionOfEntry(entry: RawReplicaRegion | undefined): string | undefined {
+  if (typeof entry === 'string') return entry;
+  return entry && typeof entry.region === 'string' ? entry.region : undefined;
+}
+
+/**
+ * The names of the databases something in the file uses: an application connection (to the database or
+ * one of its members), a migration source or target, a cache's `cacheFor` (both the cache and the
+ * database it fronts), and a DynamoDB stream with consumers. A reference that names nothing but has a
+ * close database name counts for that database: arch/unknown-reference already reports the typo, and
+ * the database it meant is not unused.
+ */
+export function usedDatabases(model: Architecture): Set<string> {
+  const used = new Set<string>();
+  for (const reference of model.references) {
+    const [databaseName] = reference.text.split('/');
+    if (reference.context === 'custom-endpoint-member') continue;
+    if (reference.context === 'stream-consumer') {
+      // The table's pointer is /databases/<name>/streams/consumers/<i>.
+      const owner = reference.pointer.split('/')[2];
+      if (owner) used.add(unescape(owner));
+      continue;
+    }
+    if (reference.context === 'cache-for') used.add(unescape(reference.pointer.split('/')[2] ?? ''));
+    if (model.databaseNames.has(databaseName)) {
+      used.add(databaseName);
+      continue;
+    }
+    if (!reference.exists) {
+      const guess = closest(reference.text, reference.candidates());
+      if (guess) used.add(guess.split('/')[0]);
+    }
+  }
+  return used;
+}
+
+/** JSON pointer unescaping of one segment (`~1` is `/`, `~0` is `~`). */
+function unescape(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** A database's name for messages: "the Aurora cluster catalog", "the ElastiCache cluster session-cache". */
+export function describeDatabase(database: Database): string {
+  const kind: Record<RawService, string> = {
+    rds: 'RDS database',
+    aurora: 'Aurora cluster',
+    dynamodb: 'DynamoDB table',
+    elasticache: 'ElastiCache cluster',
+    redshift: 'Redshift cluster',
+    documentdb: 'DocumentDB cluster',
+    neptune: 'Neptune cluster',
+    qldb: 'QLDB ledger',
+    timestream: 'Timestream database',
+  };
+  return `the ${kind[database.service]} ${database.name}`;
+}
+
+/** Numeric parts of a version (`"7.1.0"` -> [7, 1, 0]); undefined when it does not start with a number. */
+function versionParts(version: string): number[] | undefined {
+  const match = /^\d+(\.\d+)*/.exec(version.trim());
+  return match ? match[0].split('.').map(Number) : undefined;
+}
+
+/** Compares two versions segment by segment (`"5.0.10"` > `"5.0.6"`); undefined when either is not numeric. */
+export function compareVersions(a: string, b: string): number | undefined {
+  const left = versionParts(a);
+  const right = versionParts(b);
+  if (!left || !right) return undefined;
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const difference = (left[i] ?? 0) - (right[i] ?? 0);
+    if (difference !== 0) return Math.sign(difference);
+  }
+  return 0;
+}
