@@ -30,8 +30,13 @@ databases:
   orders:
     service: rds
     engine: postgres
+    engineVersion: "16.4"
+    instanceClass: db.m6i.large
     az: ap-northeast-2a
     multiAz: true
+    backup: { retentionDays: 7 }
+    security: { encrypted: true }
+    deletionProtection: true
 applications:
   web:
     connects:
@@ -45,7 +50,12 @@ databases:
   orders:
     service: rds
     engine: postgres
+    engineVersion: "16.4"
+    instanceClass: db.m6i.large
     multiAz: false
+    backup: { retentionDays: 7 }
+    security: { encrypted: true }
+    deletionProtection: true
 applications:
   web:
     connects:
@@ -64,8 +74,8 @@ describe('dbarch lint', () => {
     assert.equal(code, 1);
     const lines = stdout.split('\n');
     assert.equal(lines[0], 'b.dbarch.yaml');
-    assert.match(lines[1], /^ {2}8:14 +warning +orders has no Multi-AZ standby.* {2}rds\/multi-az-production$/);
-    assert.match(lines[2], /^ {2}12:15 +error +`ordrs` is not the name of any database, replica or instance in this file; did you mean `orders`\? {2}arch\/unknown-reference$/);
+    assert.match(lines[1], /^ {2}10:14 +warning +orders has no Multi-AZ standby.* {2}rds\/multi-az-production$/);
+    assert.match(lines[2], /^ {2}17:15 +error +`ordrs` is not the name of any database, replica or instance in this file; did you mean `orders`\? {2}arch\/unknown-reference$/);
     assert.match(stdout, /✖ 2 problems \(1 error, 1 warning\)/);
     assert.doesNotMatch(stdout, /\u001b\[/, 'no colour codes when not on a terminal');
   });
@@ -78,13 +88,13 @@ describe('dbarch lint', () => {
     assert.deepEqual(
       findings.map(({ file, ruleId, severity, range }) => ({ file, ruleId, severity, range })),
       [
-        { file: 'b.dbarch.yaml', ruleId: 'rds/multi-az-production', severity: 'warning', range: { start: { line: 7, character: 13 }, end: { line: 7, character: 18 } } },
-        { file: 'b.dbarch.yaml', ruleId: 'arch/unknown-reference', severity: 'error', range: { start: { line: 11, character: 14 }, end: { line: 11, character: 19 } } },
+        { file: 'b.dbarch.yaml', ruleId: 'rds/multi-az-production', severity: 'warning', range: { start: { line: 9, character: 13 }, end: { line: 9, character: 18 } } },
+        { file: 'b.dbarch.yaml', ruleId: 'arch/unknown-reference', severity: 'error', range: { start: { line: 16, character: 14 }, end: { line: 16, character: 19 } } },
       ],
     );
     const lines = withProblems.split('\n');
-    assert.equal(lines[7].slice(13, 18), 'false');
-    assert.equal(lines[11].slice(14, 19), 'ordrs');
+    assert.equal(lines[9].slice(13, 18), 'false');
+    assert.equal(lines[16].slice(14, 19), 'ordrs');
   });
 
   test('--max-warnings turns warnings into a failure', () => {
@@ -211,15 +221,15 @@ describe('dbarch diagram and explain', () => {
 });
 
 describe('bad files: one clear finding at the right line, exit 1', () => {
-  const base = 'dbarch: 1\nname: t\nenvironment: development\ndatabases:\n  app-db:\n    service: rds\n    engine: postgres\n';
+  const base = 'dbarch: 1\nname: t\nenvironment: development\ndatabases:\n  app-db:\n    service: rds\n    engine: postgres\n    engineVersion: "16.4"\n    security: { encrypted: true }\n';
   let bomb = 'dbarch: 1\nname: bomb\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
   for (let level = 1; level <= 9; level++) bomb += `a${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(', ')}]\n`;
   const cases: { name: string; text: string; line: number; message: RegExp }[] = [
-    { name: 'a typo\'d key', text: base + '    multiAZ: true\n', line: 8, message: /Unknown key `multiAZ` in databases\.app-db; did you mean `multiAz`\?/ },
-    { name: 'a wrong type', text: base + '    deletionProtection: "yes"\n', line: 8, message: /`deletionProtection` in databases\.app-db must be true or false, not a string/ },
+    { name: 'a typo\'d key', text: base + '    multiAZ: true\n', line: 10, message: /Unknown key `multiAZ` in databases\.app-db; did you mean `multiAz`\?/ },
+    { name: 'a wrong type', text: base + '    deletionProtection: "yes"\n', line: 10, message: /`deletionProtection` in databases\.app-db must be true or false, not a string/ },
     { name: 'a bad enum value', text: base.replace('engine: postgres', 'engine: postgresql'), line: 7, message: /`postgresql` is not a valid `engine`.*did you mean `postgres`\?/ },
     { name: 'a broken quote', text: base.replace('name: t', "name: 't"), line: 2, message: /quoted string is never closed/ },
-    { name: 'a duplicate key', text: base + '    engine: mysql\n', line: 8, message: /`engine` is written twice in databases\.app-db/ },
+    { name: 'a duplicate key', text: base + '    engine: mysql\n', line: 10, message: /`engine` is written twice in databases\.app-db/ },
     { name: 'an alias bomb', text: bomb, line: 8, message: /alias bomb/ },
   ];
   for (const { name, text, line, message } of cases) {
