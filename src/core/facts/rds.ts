@@ -1,19 +1,9 @@
 // Amazon RDS facts. Sources are AWS documentation pages (docs.aws.amazon.com/AmazonRDS/latest/UserGuide/...).
+import type { RawRdsEngine } from '../model/raw';
 import { fact } from './fact';
 
-/** The RDS engines of the format, grouped by the family AWS documents limits for. */
-export type RdsEngine =
-  | 'mysql'
-  | 'mariadb'
-  | 'postgres'
-  | 'oracle-ee'
-  | 'oracle-se2'
-  | 'sqlserver-ee'
-  | 'sqlserver-se'
-  | 'sqlserver-ex'
-  | 'sqlserver-web'
-  | 'db2-se'
-  | 'db2-ae';
+/** The RDS engines of the format. */
+export type RdsEngine = RawRdsEngine;
 
 /** The family an engine belongs to, for limits AWS gives per family. */
 export type RdsEngineFamily = 'mysql' | 'mariadb' | 'postgres' | 'oracle' | 'sqlserver' | 'db2';
