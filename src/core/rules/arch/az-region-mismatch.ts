@@ -1,6 +1,6 @@
 // arch/az-region-mismatch: an Availability Zone that is not in the Region its resource runs in.
 import { fromPointer } from '../../document/source';
-import { regionOfAz } from '../../facts';
+import { AWS_REGIONS, regionOfAz } from '../../facts';
 import type { Placement } from '../../model/model';
 import { defineRule } from '../rule';
 
@@ -32,6 +32,8 @@ export default defineRule({
     for (const placement of model.placements) {
       const azRegion = regionOfAz(placement.az);
       if (!azRegion || !placement.region || azRegion === placement.region) continue;
+      // A Region AWS does not have is arch/unknown-region's finding; comparing AZs to it says nothing more.
+      if (!(AWS_REGIONS.value as readonly string[]).includes(placement.region)) continue;
       const { subject, home, ownRegion } = describePlacement(placement);
       const remedy = ownRegion
         ? `Use an AZ of ${placement.region} (such as \`${placement.region}a\`), or set \`region: ${azRegion}\` on ${placement.owner}.`
