@@ -15,6 +15,7 @@ import {
 } from 'yaml';
 import type { DuplicateKey, MappingShape, SourceComment, SyntaxProblem, SyntaxTree } from './document';
 import type { PathSegment, Span } from './source';
+import { formatNumber } from '../text';
 
 /**
  * The most nodes the data may expand to through aliases. A "billion laughs" file of a few hundred
@@ -49,7 +50,7 @@ export function parseYaml(text: string): ParsedYaml {
   const bomb = tree.firstExcessiveAlias();
   if (bomb) {
     problems.push({
-      message: `This alias expands the data past ${MAX_ALIAS_EXPANSION.toLocaleString('en-US')} nodes (an "alias bomb"); dbarch does not expand it. Write the repeated values out or use fewer nested aliases.`,
+      message: `This alias expands the data past ${formatNumber(MAX_ALIAS_EXPANSION)} nodes (an "alias bomb"); dbarch does not expand it. Write the repeated values out or use fewer nested aliases.`,
       span: bomb,
       severity: 'error',
     });

@@ -2,6 +2,7 @@
 import { DYNAMODB_PARTITION_THROUGHPUT } from '../../facts';
 import { isDateName } from '../helpers/dynamodb-keys';
 import { defineRule } from '../rule';
+import { formatNumber } from '../../text';
 
 export default defineRule({
   meta: {
@@ -24,7 +25,7 @@ export default defineRule({
         report({
           pointer,
           part: 'value',
-          message: `\`${key.name}\` is a date or time: as the partition key of ${owner} it sends all of the current period's reads and writes to one partition (at most ${readCapacityUnits.toLocaleString('en-US')} RCU and ${writeCapacityUnits.toLocaleString('en-US')} WCU). Partition by an entity id and make the date the sort key, or add a shard suffix to the date (\`2026-11-27#7\`).`,
+          message: `\`${key.name}\` is a date or time: as the partition key of ${owner} it sends all of the current period's reads and writes to one partition (at most ${formatNumber(readCapacityUnits)} RCU and ${formatNumber(writeCapacityUnits)} WCU). Partition by an entity id and make the date the sort key, or add a shard suffix to the date (\`2026-11-27#7\`).`,
         });
       }
     }

@@ -4,6 +4,7 @@ import { DYNAMODB_KEY_TYPES, DYNAMODB_PARTITION_THROUGHPUT } from '../../facts';
 import { orList } from '../../text';
 import { lowCardinalityReason } from '../helpers/dynamodb-keys';
 import { defineRule, type RuleContext } from '../rule';
+import { formatNumber } from '../../text';
 
 /**
  * Below this many distinct key values a table cannot spread its traffic: every value is one
@@ -54,7 +55,7 @@ function checkKey(
     report({
       pointer: cardinalityPointer,
       part: 'value',
-      message: `The partition key \`${key.name}\` of ${owner} has only ${cardinality} distinct ${cardinality === 1 ? 'value' : 'values'}: each value lives on one partition (at most ${writeCapacityUnits.toLocaleString('en-US')} WCU), so writes top out at ${(cardinality * writeCapacityUnits).toLocaleString('en-US')} WCU and any skew makes a hot partition. ${advice}`,
+      message: `The partition key \`${key.name}\` of ${owner} has only ${cardinality} distinct ${cardinality === 1 ? 'value' : 'values'}: each value lives on one partition (at most ${formatNumber(writeCapacityUnits)} WCU), so writes top out at ${formatNumber(cardinality * writeCapacityUnits)} WCU and any skew makes a hot partition. ${advice}`,
     });
     return;
   }
@@ -64,7 +65,7 @@ function checkKey(
     report({
       pointer: `${keyPointer}/name`,
       part: 'value',
-      message: `${reason}: as the partition key of ${owner} it puts each value's traffic on one partition (at most ${writeCapacityUnits.toLocaleString('en-US')} WCU each) and makes hot partitions. ${advice}`,
+      message: `${reason}: as the partition key of ${owner} it puts each value's traffic on one partition (at most ${formatNumber(writeCapacityUnits)} WCU each) and makes hot partitions. ${advice}`,
     });
   }
 }

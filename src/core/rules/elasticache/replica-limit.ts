@@ -3,6 +3,7 @@ import { ELASTICACHE_MAX_NODES_PER_CLUSTER, ELASTICACHE_MAX_REPLICAS_PER_SHARD }
 import type { ElasticacheCluster } from '../../model/model';
 import { compareVersions } from '../helpers/arch';
 import { defineRule } from '../rule';
+import { formatNumber } from '../../text';
 
 /** The most nodes a cluster may reach with a quota increase: 250 on Redis OSS before 5.0.6, else 500. */
 function maxNodes(database: ElasticacheCluster): { limit: number; why: string } {
@@ -40,7 +41,7 @@ export default defineRule({
       const replicas = Math.min(replicasPerShard, maxReplicas);
       const nodes = shards * (1 + replicas);
       const { limit, why } = maxNodes(database);
-      const arithmetic = `${shards} shards x (1 primary + ${replicas} replicas) = ${nodes.toLocaleString('en-US')} nodes`;
+      const arithmetic = `${shards} shards x (1 primary + ${replicas} replicas) = ${formatNumber(nodes)} nodes`;
       if (nodes > limit) {
         report({
           pointer: `${database.pointer}/shards`,

@@ -3,6 +3,7 @@
 import { DYNAMODB_CAPACITY_UNITS } from '../../facts';
 import type { DynamodbTable } from '../../model/model';
 import type { RawDynamodbItem, RawDynamodbWorkload, RawReadConsistency, RawWriteMode } from '../../model/raw';
+import { formatNumber } from '../../text';
 
 /** What one kind of request (reads or writes) needs per second, with the arithmetic spelled out. */
 export interface CapacityNeed {
@@ -95,7 +96,7 @@ export function provisionedCapacity(table: Pick<DynamodbTable, 'billing' | 'poin
 
 /** A number for messages: thousands separated, at most two decimals (`1,500`, `1.5`, `0.33`). */
 export function number(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return formatNumber(value);
 }
 
 /** How many size units an item is charged for: its size divided by the unit, rounded up; at least one. */

@@ -4,6 +4,9 @@
 import { RDS_FAMILY_NAMES, RDS_GP3_PERFORMANCE, RDS_MAINTENANCE_WINDOW, rdsEngineFamily, type RdsEngineFamily } from '../../facts';
 import type { Architecture, RdsDatabase, ReadReplica } from '../../model/model';
 import type { RawBackup, RawRdsStorage } from '../../model/raw';
+import { formatNumber } from '../../text';
+
+export { formatNumber };
 
 /** One RDS DB instance: a database's primary or one of its read replicas (chained ones included). */
 export interface RdsInstance {
@@ -81,10 +84,6 @@ export function storagePointer(instance: RdsInstance, key: keyof RawRdsStorage):
   return `${instance.pointer}/storage/${key}`;
 }
 
-/** A number with thousands separators, as AWS documentation writes limits (65,536). */
-export function formatNumber(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-}
 
 /** The gp3 baseline an instance gets at its size (the small one when the size is unknown). */
 export function gp3Baseline(family: RdsEngineFamily | undefined, sizeGiB: number | undefined): { iops: number; throughputMiBps: number; note: string } {
