@@ -57,6 +57,15 @@ export const AURORA_SERVERLESS_V2_CAPACITY = fact(
 );
 
 /**
+ * The maximum of a Serverless v2 capacity range must be higher than 0.5 ACU: with 0.5 ACU steps the
+ * lowest maximum AWS accepts is 1 ACU.
+ */
+export const AURORA_SERVERLESS_V2_LOWEST_MAX_ACU = fact(
+  1,
+  'docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-rds-dbcluster-serverlessv2scalingconfiguration.html',
+);
+
+/**
  * A minimum of 0 ACU is what turns Serverless v2 auto-pause on (on versions that have it); a nonzero
  * minimum removes the pause delay. The delay is 300-86,400 seconds.
  */

@@ -37,12 +37,12 @@ export interface VersionRange {
 
 /**
  * Which engines can have a read replica in another Region: MariaDB, MySQL, PostgreSQL, SQL Server,
- * Oracle Enterprise Edition (Oracle replicas exist only on EE), and Db2 on 11.5.9 and 12.1.4 or later.
+ * Oracle (Enterprise Edition: SE2 has no replicas at all, see RDS_ENGINES_WITHOUT_READ_REPLICAS), and
+ * Db2 on 11.5.9 and 12.1.4 or later.
  */
-export const RDS_CROSS_REGION_REPLICAS = fact<{ families: readonly RdsEngineFamily[]; oracleEngines: readonly string[]; db2Versions: readonly VersionRange[] }>(
+export const RDS_CROSS_REGION_REPLICAS = fact<{ families: readonly RdsEngineFamily[]; db2Versions: readonly VersionRange[] }>(
   {
     families: ['mariadb', 'mysql', 'oracle', 'postgres', 'sqlserver', 'db2'],
-    oracleEngines: ['oracle-ee'],
     db2Versions: [{ from: '11.5.9', below: '12' }, { from: '12.1.4' }],
   },
   'docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.RDS_Fea_Regions_DB-eng.Feature.CrossRegionReadReplicas.html',

@@ -41,3 +41,13 @@ export const RDS_MULTI_AZ_INSTANCE_FAILOVER = fact(
 
 /** Point-in-time restore can typically reach a moment within the last 5 minutes. */
 export const RDS_PITR_LATEST_RESTORABLE_MINUTES = fact(5, 'aws.amazon.com/rds/faqs/');
+
+/**
+ * RDS engines without any Multi-AZ deployment: RDS for SQL Server offers Multi-AZ on Enterprise and
+ * Standard Edition (Always On or database mirroring) and on Web Edition (block-level replication), not on
+ * Express Edition. Not in aws-facts.md yet, so marked unconfirmed (it only keeps a warning quiet).
+ */
+export const RDS_ENGINES_WITHOUT_MULTI_AZ = fact<readonly RdsEngine[]>(['sqlserver-ex'], 'docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_SQLServerMultiAZ.html', { unconfirmed: true });
+
+/** RDS for Oracle has read replicas (read-only or mounted) only on Enterprise Edition: a Standard Edition 2 instance can have none. */
+export const RDS_ENGINES_WITHOUT_READ_REPLICAS = fact<readonly RdsEngine[]>(['oracle-se2'], 'docs.aws.amazon.com/AmazonRDS/latest/UserGuide/oracle-read-replicas.limitations.html');

@@ -20,6 +20,18 @@ export const RDS_POSTGRES_FORCE_SSL_DEFAULT = fact(
   'docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html#PostgreSQL.Concepts.General.SSL.Requiring',
 );
 
+/** RDS for MariaDB 11.8 and later default `require_secure_transport` to ON (TLS required); 11.4 and older default to OFF. */
+export const RDS_MARIADB_REQUIRE_SECURE_TRANSPORT_DEFAULT = fact(
+  { fromVersion: '11.8' },
+  'docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mariadb-ssl-connections.require-ssl.html',
+);
+
+/** RDS for MySQL 9.7 and later default `require_secure_transport` to 1 (TLS required); 8.4 and older default to 0. */
+export const RDS_MYSQL_REQUIRE_SECURE_TRANSPORT_DEFAULT = fact(
+  { fromVersion: '9.7' },
+  'docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mysql-ssl-connections.require-ssl.html',
+);
+
 /** Amazon Redshift encrypts databases by default; an unencrypted cluster can be modified to encrypt (Redshift migrates the data). */
 export const REDSHIFT_ENCRYPTED_BY_DEFAULT = fact(true, 'docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html');
 

@@ -1,7 +1,14 @@
 // advice/cross-region-transfer: copies of data in other Regions are paid for by the gigabyte moved.
+import { AWS_REGIONS } from '../../facts';
 import { regionOfEntry } from '../helpers/arch';
 import { andList } from '../../text';
 import { defineRule } from '../rule';
+
+/**
+ * A Region code AWS does not have (a typo such as `ap-northeast-4`) is arch/unknown-region's finding:
+ * there is no transfer to cost until it names a real Region.
+ */
+const knownRegions: ReadonlySet<string> = new Set(AWS_REGIONS.value);
 
 export default defineRule({
   meta: {
@@ -15,7 +22,7 @@ export default defineRule({
     for (const database of model.databases) {
       if (database.service === 'rds') {
         for (const replica of database.allReplicas) {
-          if (!replica.crossRegion) continue;
+          if (!replica.crossRegion || !knownRegions.has(replica.region ?? '') || !knownRegions.has(replica.source.region ?? '')) continue;
           report({
             pointer: replica.region !== undefined ? `${replica.pointer}/region` : replica.pointer,
             part: 'value',
@@ -53,8 +60,8 @@ export default defineRule({
   },
 });
 
-/** The distinct Regions of a list other than the database's own (that mistake is another rule's). */
+/** The distinct AWS Regions of a list other than the database's own (those mistakes, and unknown codes, are other rules'). */
 function otherRegions(list: Parameters<typeof regionOfEntry>[0][] | undefined, own: string | undefined): string[] {
-  const regions = (Array.isArray(list) ? list : []).map(regionOfEntry).filter((region): region is string => region !== undefined && region !== own);
+  const regions = (Array.isArray(list) ? list : []).map(regionOfEntry).filter((region): region is string => region !== undefined && region !== own && knownRegions.has(region));
   return [...new Set(regions)];
 }

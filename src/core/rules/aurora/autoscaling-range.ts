@@ -4,6 +4,7 @@
 // Scaling's rds:cluster:ReadReplicaCount), readers created by hand included, and Aurora Auto Scaling
 // removes only the replicas it created. A maximum above 15 is aurora/replica-limit's finding.
 import { AURORA_MAX_READERS } from '../../facts';
+import { plural } from '../../text';
 import { defineRule } from '../rule';
 import { auroraClusters, readers } from '../helpers/aurora';
 
@@ -26,7 +27,7 @@ export default defineRule({
         report({
           pointer: `${pointer}/minReplicas`,
           part: 'value',
-          message: `${cluster.name} sets an auto scaling minimum of ${minReplicas} readers, above its maximum of ${maxReplicas}: Application Auto Scaling rejects a range whose minimum capacity is greater than its maximum. Lower \`minReplicas\` or raise \`maxReplicas\`.`,
+          message: `${cluster.name} sets an auto scaling minimum of ${plural(minReplicas, 'reader')}, above its maximum of ${maxReplicas}: Application Auto Scaling rejects a range whose minimum capacity is greater than its maximum. Lower \`minReplicas\` or raise \`maxReplicas\`.`,
           related: [{ pointer: `${pointer}/maxReplicas`, message: 'The maximum' }],
         });
       } else if (minReplicas !== undefined && minReplicas > limit) {
@@ -43,12 +44,12 @@ export default defineRule({
           pointer: `${pointer}/maxReplicas`,
           part: 'value',
           message:
-            `${cluster.name} already has ${fixed} readers of its own, more than its auto scaling maximum of ${maxReplicas}. The policy's range counts every Aurora Replica of the cluster, the ones you create included, ` +
-            `and Aurora Auto Scaling removes only replicas it created: the cluster stays at ${fixed} readers, above the maximum, and auto scaling never adds one. ` +
+            `${cluster.name} already has ${plural(fixed, 'reader')} of its own, more than its auto scaling maximum of ${maxReplicas}. The policy's range counts every Aurora Replica of the cluster, the ones you create included, ` +
+            `and Aurora Auto Scaling removes only replicas it created: the cluster stays at ${plural(fixed, 'reader')}, above the maximum, and auto scaling never adds one. ` +
             (fixed < limit
               ? `Raise \`maxReplicas\` above ${fixed} (at most ${limit}) so auto scaling can add readers under load, or remove the readers you meant auto scaling to manage.`
               : `The cluster already has the most readers Aurora allows (${limit}): remove \`autoScaling\`, or remove the readers you meant auto scaling to manage.`),
-          related: [{ pointer: `${cluster.pointer}/instances`, message: `${fixed} readers defined here`, part: 'key' }],
+          related: [{ pointer: `${cluster.pointer}/instances`, message: `${plural(fixed, 'reader')} defined here`, part: 'key' }],
         });
       }
     }

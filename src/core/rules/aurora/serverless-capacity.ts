@@ -1,6 +1,6 @@
 // aurora/serverless-capacity: an Aurora Serverless v2 capacity range AWS would reject, or db.serverless
 // instances without one.
-import { AURORA_SERVERLESS_V2_AUTO_PAUSE, AURORA_SERVERLESS_V2_CAPACITY } from '../../facts';
+import { AURORA_SERVERLESS_V2_AUTO_PAUSE, AURORA_SERVERLESS_V2_CAPACITY, AURORA_SERVERLESS_V2_LOWEST_MAX_ACU } from '../../facts';
 import type { AuroraCluster } from '../../model/model';
 import { defineRule, type Report } from '../rule';
 import { auroraClusters } from '../helpers/aurora';
@@ -27,14 +27,16 @@ function checkAcu(cluster: AuroraCluster, key: 'minAcu' | 'maxAcu', report: (ent
     });
     return false;
   }
-  if (value < minAcu) {
+  // The maximum must be higher than the 0.5 ACU minimum: 1 ACU at least.
+  const lowestMax = AURORA_SERVERLESS_V2_LOWEST_MAX_ACU.value;
+  if (key === 'maxAcu' ? value < lowestMax : value < minAcu) {
     report({
       pointer,
       part: 'value',
       message:
         key === 'minAcu'
           ? `${cluster.name} sets \`minAcu: ${value}\`; ${range}, so the smallest running minimum is ${minAcu} ACU (about ${minAcu * AURORA_SERVERLESS_V2_CAPACITY.value.gibPerAcu} GiB of memory). Set \`minAcu\` to ${minAcuWithAutoPause} with auto-pause, or to ${minAcu} or more.`
-          : `${cluster.name} sets \`maxAcu: ${value}\`; ${range}, so the maximum must be at least ${minAcu} ACU and not below \`minAcu\`. Set \`maxAcu\` to the capacity the busiest instance needs.`,
+          : `${cluster.name} sets \`maxAcu: ${value}\`; ${range}, and AWS accepts only a maximum higher than ${minAcu} ACU, so at least ${lowestMax} ACU (about ${lowestMax * AURORA_SERVERLESS_V2_CAPACITY.value.gibPerAcu} GiB of memory), and not below \`minAcu\`. Set \`maxAcu\` to the capacity the busiest instance needs.`,
     });
     return false;
   }

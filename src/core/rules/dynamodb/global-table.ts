@@ -2,6 +2,7 @@
 // with its stream off (it replicates through the stream), an MRSC table that is not exactly three
 // Regions of one Region set, a witness where none can be, and the legacy 2017.11.29 version.
 import {
+  AWS_REGIONS,
   DYNAMODB_GLOBAL_TABLE_STREAM_VIEW,
   DYNAMODB_GLOBAL_TABLE_VERSIONS,
   DYNAMODB_LEGACY_GLOBAL_TABLE_STREAM_VIEW,
@@ -12,6 +13,8 @@ import type { DynamodbTable } from '../../model/model';
 import type { RawGlobalTable as GlobalTable } from '../../model/raw';
 import { andList } from '../../text';
 import { defineRule, type RuleContext } from '../rule';
+
+const knownRegions: ReadonlySet<string> = new Set(AWS_REGIONS.value);
 
 /** A Region of the global table as written: its code and where it is written. */
 interface PlacedRegion {
@@ -82,12 +85,14 @@ function checkEventual(table: DynamodbTable, globalTable: GlobalTable, others: P
   if (others.length + 1 < DYNAMODB_MREC_STREAM_REQUIRED.value.fromReplicas) return;
   const streams = table.streams;
   if (streams && streams.enabled === false) {
+    const consumers = (streams.consumers ?? []).filter((consumer): consumer is string => typeof consumer === 'string');
     report({
       pointer: `${table.pointer}/streams/enabled`,
       part: 'value',
       message:
         `${table.name} is an MREC global table with replicas in ${andList(others.map((other) => other.region))}, but its stream is off: MREC replicates every change through the table's DynamoDB stream, ` +
-        `so DynamoDB turns the stream on for it and refuses to turn it off while the table has replicas. Turn the stream on.`,
+        `so DynamoDB turns the stream on for it and refuses to turn it off while the table has replicas. Turn the stream on` +
+        (consumers.length ? ` (it also feeds ${andList(consumers)}, declared as ${consumers.length === 1 ? 'a consumer' : 'consumers'}).` : '.'),
       related: [{ pointer: `${pointer}/replicaRegions`, message: 'The replica Regions that need the stream' }],
       fix: { kind: 'replace', title: 'Turn the stream on (`enabled: true`)', pointer: `${table.pointer}/streams/enabled`, value: true },
     });
@@ -139,12 +144,15 @@ function checkStrong(
       pointer: `${pointer}/replicaRegions`,
       part: 'key',
       message:
-        `${table.name} is an MRSC (strongly consistent) global table over ${all.length} Regions (${shape}); MRSC needs exactly ${needed}: ` +
+        `${table.name} is an MRSC (strongly consistent) global table over ${all.length} ${all.length === 1 ? 'Region' : 'Regions'} (${shape}); MRSC needs exactly ${needed}: ` +
         `the table's Region plus 2 replica Regions, or plus 1 replica Region and a \`witnessRegion\`.`,
     });
     return;
   }
-  const placed = all.filter((entry): entry is PlacedRegion => typeof entry.region === 'string');
+  // A Region AWS does not have (a typo) is arch/unknown-region's finding: it belongs to no Region set,
+  // and saying so again would report one typo twice.
+  const placed = all.filter((entry): entry is PlacedRegion => typeof entry.region === 'string' && knownRegions.has(entry.region));
+  if (placed.length === 0) return;
   const setOf = (region: string): string | undefined => Object.keys(regionSets).find((name) => regionSets[name].includes(region));
   const anchor = placed.find((entry) => setOf(entry.region) !== undefined);
   const anchorSet = anchor ? setOf(anchor.region) : undefined;

@@ -1,7 +1,6 @@
 // dynamodb/hot-partition: the declared workload, spread over the declared number of partition key
 // values, still puts more on one key than one partition can serve.
-import { DYNAMODB_PARTITION_THROUGHPUT } from '../../facts';
-import { dynamodbCapacityNeeds, number, type CapacityNeed } from '../helpers/dynamodb-capacity';
+import { hotKeyLoads, number } from '../helpers/dynamodb-capacity';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -13,21 +12,12 @@ export default defineRule({
     anchors: [],
   },
   check({ model, report }) {
-    const limits = DYNAMODB_PARTITION_THROUGHPUT.value;
     for (const table of model.databases) {
       if (table.service !== 'dynamodb') continue;
-      // Without a declared cardinality the traffic per key is unknown: say nothing.
+      // Without a declared cardinality the traffic per key is unknown: hotKeyLoads says nothing.
       const cardinality = table.partitionKeyCardinality;
-      if (typeof cardinality !== 'number' || cardinality < 1) continue;
-      const needs = dynamodbCapacityNeeds(table);
-      const sides: { need: CapacityNeed | undefined; limit: number; rate: string }[] = [
-        { need: needs.reads, limit: limits.readCapacityUnits, rate: 'readsPerSecond' },
-        { need: needs.writes, limit: limits.writeCapacityUnits, rate: 'writesPerSecond' },
-      ];
-      for (const { need, limit, rate } of sides) {
-        if (!need) continue;
-        const perKey = need.capacityUnits / cardinality;
-        if (perKey <= limit) continue;
+      for (const { need, limit, perKey, rate } of hotKeyLoads(table)) {
+        if (typeof cardinality !== 'number') continue;
         const keyName = table.partitionKey?.name;
         report({
           pointer: `${table.pointer}/partitionKeyCardinality`,

@@ -2,6 +2,7 @@
 // traffic on few partitions.
 import { DYNAMODB_KEY_TYPES, DYNAMODB_PARTITION_THROUGHPUT } from '../../facts';
 import { orList } from '../../text';
+import { hotKeyLoads } from '../helpers/dynamodb-capacity';
 import { lowCardinalityReason } from '../helpers/dynamodb-keys';
 import { defineRule, type RuleContext } from '../rule';
 import { formatNumber } from '../../text';
@@ -23,7 +24,10 @@ export default defineRule({
   check({ model, report }) {
     for (const database of model.databases) {
       if (database.service !== 'dynamodb') continue;
-      checkKey(database.partitionKey, `${database.pointer}/partitionKey`, database.partitionKeyCardinality, `${database.pointer}/partitionKeyCardinality`, database.name, report);
+      // When the declared workload already overloads a key of the declared cardinality, that is
+      // dynamodb/hot-partition's finding on the same number, with the arithmetic: one finding.
+      const overloaded = hotKeyLoads(database).length > 0;
+      checkKey(database.partitionKey, `${database.pointer}/partitionKey`, database.partitionKeyCardinality, `${database.pointer}/partitionKeyCardinality`, database.name, report, overloaded);
       for (const index of database.globalSecondaryIndexes) {
         checkKey(index.partitionKey, `${index.pointer}/partitionKey`, index.partitionKeyCardinality, `${index.pointer}/partitionKeyCardinality`, `the index ${index.name} of ${database.name}`, report);
       }
@@ -38,6 +42,7 @@ function checkKey(
   cardinalityPointer: string,
   owner: string,
   report: RuleContext['report'],
+  overloaded = false,
 ): void {
   if (!key || typeof key.name !== 'string') return;
   const { writeCapacityUnits } = DYNAMODB_PARTITION_THROUGHPUT.value;
@@ -52,6 +57,7 @@ function checkKey(
     return;
   }
   if (cardinality !== undefined && cardinality < TINY_CARDINALITY) {
+    if (overloaded) return;
     report({
       pointer: cardinalityPointer,
       part: 'value',

@@ -1,8 +1,20 @@
 // dynamodb/stream-consumers-without-stream: applications declared as stream consumers of a table
 // whose stream is off: there is nothing for them to read.
 import { DYNAMODB_STREAM_RETENTION_HOURS } from '../../facts';
+import type { DynamodbTable } from '../../model/model';
 import { andList } from '../../text';
+import { regionOfEntry } from '../helpers/arch';
 import { defineRule } from '../rule';
+
+/** Whether the table is an MREC (eventually consistent) global table with a replica in another Region. */
+function replicatesThroughStream(table: DynamodbTable): boolean {
+  const globalTable = table.globalTable;
+  if (!globalTable || globalTable.consistency === 'strong' || !Array.isArray(globalTable.replicaRegions)) return false;
+  return globalTable.replicaRegions.some((entry) => {
+    const region = regionOfEntry(entry);
+    return region !== undefined && region !== table.region;
+  });
+}
 
 export default defineRule({
   meta: {
@@ -20,6 +32,9 @@ export default defineRule({
       if (table.streams.enabled !== false) continue;
       const consumers = (table.streams.consumers ?? []).filter((consumer): consumer is string => typeof consumer === 'string');
       if (consumers.length === 0) continue;
+      // An MREC global table with replicas in other Regions cannot turn its stream off at all:
+      // dynamodb/global-table reports the same `enabled: false`, with the same fix, and names the consumers.
+      if (replicatesThroughStream(table)) continue;
       report({
         pointer: `${table.pointer}/streams/enabled`,
         part: 'value',

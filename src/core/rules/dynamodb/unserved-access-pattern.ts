@@ -87,7 +87,7 @@ function reportMismatch(
       message:
         `${name} selects on \`${pattern.partitionKey}\` and sorts or ranges on \`${pattern.sortKey}\`, which is not the sort key of ${where}. ` +
         `A Query can select the \`${pattern.partitionKey}\` value but must then read every item under it and filter on \`${pattern.sortKey}\`, paying read capacity for every item read. ` +
-        (elsewhere?.remedy ?? `Add a global secondary index with partition key \`${pattern.partitionKey}\` and sort key \`${pattern.sortKey}\`${pattern.partitionKey === table.partitionKey?.name ? ' (or a local secondary index, if the table is not created yet)' : ''}.`),
+        (elsewhere?.remedy ?? `Add a global secondary index with partition key \`${pattern.partitionKey}\` and sort key \`${pattern.sortKey}\`${pattern.partitionKey === table.partitionKey?.name && table.sortKey ? ' (or a local secondary index, if the table is not created yet)' : ''}.`),
       fix,
     });
     return;

@@ -54,12 +54,13 @@ export function engineFamily(engine: string): EngineFamily | undefined {
   if (name.startsWith('azure-sql')) return 'azure-sql';
   if (name.startsWith('oracle')) return 'oracle';
   if (name.startsWith('sqlserver') || name.startsWith('sql-server') || name === 'mssql') return 'sqlserver';
-  if (name === 'mysql' || name.startsWith('aurora-mysql')) return 'mysql';
-  if (name === 'mariadb') return 'mariadb';
-  if (name === 'postgres' || name === 'postgresql' || name.startsWith('aurora-postgres')) return 'postgres';
+  // A version written into the name (`PostgreSQL 15`, `mysql-8.0`) does not change the engine.
+  if (name.startsWith('mysql') || name.startsWith('aurora-mysql')) return 'mysql';
+  if (name.startsWith('mariadb')) return 'mariadb';
+  if (name.startsWith('postgres') || name.startsWith('aurora-postgres')) return 'postgres';
   if (name.startsWith('db2')) return 'db2';
   if (name === 'sap-ase' || name === 'ase' || name.startsWith('sybase')) return 'sap-ase';
-  if (name === 'mongodb' || name === 'mongo') return 'mongodb';
+  if (name.startsWith('mongo')) return 'mongodb';
   if (name === 'documentdb' || name === 'docdb') return 'documentdb';
   if (name === 's3') return 's3';
   const others: readonly EngineFamily[] = ['dynamodb', 'redshift', 'neptune', 'redis', 'valkey', 'memcached', 'qldb', 'timestream'];
@@ -100,11 +101,13 @@ export function parseVersion(text: string | undefined, engine: string): number[]
   const value = text.trim().toLowerCase();
   const family = engineFamily(engine);
   if (family === 'sqlserver') {
+    // A build number (`15.0.2000.5`, `12.00.2000.8.v1`) starts with the major version; its later
+    // segments are build numbers, not years (2000 in `15.0.2000.5` is SQL Server 2019's RTM build).
+    const build = /^(\d{1,2})(?:\.|$)/.exec(value);
+    const mapped = build ? SQL_SERVER_YEARS[Number(build[1])] : undefined;
+    if (mapped) return [mapped];
     const year = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(value);
-    if (year) return [Number(year[1])];
-    const major = /^(\d+)/.exec(value);
-    const mapped = major ? SQL_SERVER_YEARS[Number(major[1])] : undefined;
-    return mapped ? [mapped] : undefined;
+    return year ? [Number(year[1])] : undefined;
   }
   if (family === 'oracle') {
     const release = /^(\d+)g\s*r(\d)/.exec(value);

@@ -1,6 +1,6 @@
 // DynamoDB capacity arithmetic: how many read and write capacity units a declared workload needs,
 // with a sentence that shows the working. Shared by the capacity rules, hover and `dbarch capacity`.
-import { DYNAMODB_CAPACITY_UNITS } from '../../facts';
+import { DYNAMODB_CAPACITY_UNITS, DYNAMODB_PARTITION_THROUGHPUT } from '../../facts';
 import type { DynamodbTable } from '../../model/model';
 import type { RawDynamodbItem, RawDynamodbWorkload, RawReadConsistency, RawWriteMode } from '../../model/raw';
 import { formatNumber } from '../../text';
@@ -70,6 +70,38 @@ function writeNeed(requests: number, writeMode: RawWriteMode, size: number | und
       : `${number(unitsPerRequest)} WCU per write`;
   const explanation = `${number(capacityUnits)} WCU for ${number(requests)} ${kind}/s${ofItems(size)} (${sizePhrase(size, sizeUnits, writeUnitKB)} = ${perRequest})`;
   return { unit: 'WCU', requestsPerSecond: requests, mode: writeMode, itemSizeKB: size, sizeUnits, unitsPerRequest, capacityUnits, explanation };
+}
+
+/** One direction of a table's declared workload that, spread evenly over its partition key values, is more than one partition serves. */
+export interface HotKeyLoad {
+  need: CapacityNeed;
+  /** What one partition serves in that direction (3,000 RCU or 1,000 WCU). */
+  limit: number;
+  /** The need per partition key value. */
+  perKey: number;
+  /** The workload key of the rate: `readsPerSecond` or `writesPerSecond`. */
+  rate: 'readsPerSecond' | 'writesPerSecond';
+}
+
+/**
+ * The directions in which a table's declared workload, spread evenly over its declared
+ * `partitionKeyCardinality`, puts more on one key value than one partition serves (the finding of
+ * dynamodb/hot-partition). Empty without a cardinality or a workload.
+ */
+export function hotKeyLoads(table: { item?: RawDynamodbItem; workload?: RawDynamodbWorkload; partitionKeyCardinality?: number }): HotKeyLoad[] {
+  const cardinality = table.partitionKeyCardinality;
+  if (typeof cardinality !== 'number' || !Number.isFinite(cardinality) || cardinality < 1) return [];
+  const limits = DYNAMODB_PARTITION_THROUGHPUT.value;
+  const needs = dynamodbCapacityNeeds(table);
+  const sides = [
+    { need: needs.reads, limit: limits.readCapacityUnits, rate: 'readsPerSecond' as const },
+    { need: needs.writes, limit: limits.writeCapacityUnits, rate: 'writesPerSecond' as const },
+  ];
+  return sides.flatMap(({ need, limit, rate }) => {
+    if (!need) return [];
+    const perKey = need.capacityUnits / cardinality;
+    return perKey > limit ? [{ need, limit, perKey, rate }] : [];
+  });
 }
 
 /** Capacity a provisioned table can serve in one direction: its fixed capacity, or auto scaling's maximum when it has one. */

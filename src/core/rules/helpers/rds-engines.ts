@@ -36,18 +36,27 @@ export function compareVersions(a: string, b: string): number | undefined {
   return 0;
 }
 
-/** Whether `version` is `minimum` or later; undefined when either cannot be read as a version. */
+/**
+ * Whether `version` is `minimum` or later; undefined when either cannot be read as a version, or when
+ * the version is written less precisely than the minimum and agrees with it as far as it goes
+ * (`14` against `14.1`, `12.1` against `12.1.4`): the file does not say which side it is on.
+ */
 export function versionAtLeast(version: string, minimum: string): boolean | undefined {
+  const given = versionNumbers(version);
+  const needed = versionNumbers(minimum);
+  if (!given || !needed) return undefined;
+  if (given.length < needed.length && given.every((segment, index) => segment === needed[index])) return undefined;
   const order = compareVersions(version, minimum);
   return order === undefined ? undefined : order >= 0;
 }
 
-/** Whether `version` lies in [from, below); undefined when it cannot be read as a version. */
+/** Whether `version` lies in [from, below); undefined when it cannot be read as a version or is too imprecise to tell. */
 export function versionInRange(version: string, range: { from: string; below?: string }): boolean | undefined {
   const atLeast = versionAtLeast(version, range.from);
   if (atLeast === undefined) return undefined;
   if (!atLeast || range.below === undefined) return atLeast;
-  return !versionAtLeast(version, range.below);
+  const beyond = versionAtLeast(version, range.below);
+  return beyond === undefined ? undefined : !beyond;
 }
 
 /**

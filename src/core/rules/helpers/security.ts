@@ -19,6 +19,19 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * Whether `version` is `minimum` or later, compared numerically; undefined when the version does not
+ * start with a number, or is written less precisely than the minimum and agrees with it as far as it
+ * goes (`11` against `11.8`): the file does not say which side it is on.
+ */
+export function versionAtLeast(version: string, minimum: string): boolean | undefined {
+  if (majorVersion(version) === undefined) return undefined;
+  const given = version.trim().split('.');
+  const needed = minimum.split('.');
+  if (given.length < needed.length && compareVersions(version, needed.slice(0, given.length).join('.')) === 0) return undefined;
+  return compareVersions(version, minimum) >= 0;
+}
+
 /** The major version of a dotted version (`16.4` -> 16), or undefined when it does not start with a number. */
 export function majorVersion(version: string | undefined): number | undefined {
   const match = /^\s*(\d+)/.exec(version ?? '');

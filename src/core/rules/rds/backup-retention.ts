@@ -1,9 +1,27 @@
 // rds/backup-retention: automated-backup retention outside what RDS accepts, or backups off in production.
-import { RDS_BACKUP_RETENTION_DAYS, RDS_PITR_LATEST_RESTORABLE_MINUTES } from '../../facts';
+import { DMS_MYSQL_CDC, RDS_BACKUP_RETENTION_DAYS, RDS_PITR_LATEST_RESTORABLE_MINUTES } from '../../facts';
+import type { Architecture } from '../../model/model';
+import { capturesChanges, migrationSource } from '../helpers/dms';
 import { rdsInstances } from '../helpers/rds-storage';
 import { defineRule, inProduction } from '../rule';
 
 const LIMITS = RDS_BACKUP_RETENTION_DAYS.value;
+
+/**
+ * RDS MySQL/MariaDB databases that a DMS task captures changes from. With backups off there is no
+ * binary log for DMS to read, which dms/cdc-prerequisites reports as an error with the same fix; this
+ * rule's "no backups in production" warning would be a second finding for the same `retentionDays: 0`.
+ */
+function cdcSources(model: Architecture): Set<string> {
+  const names = new Set<string>();
+  if (!DMS_MYSQL_CDC.value.rdsNeedsBackups) return names;
+  for (const migration of model.migrations) {
+    if (!capturesChanges(migration.type)) continue;
+    const source = migrationSource(migration);
+    if (source?.database?.service === 'rds' && (source.family === 'mysql' || source.family === 'mariadb')) names.add(source.database.name);
+  }
+  return names;
+}
 
 export default defineRule({
   meta: {
@@ -14,6 +32,7 @@ export default defineRule({
     anchors: ['checkov CKV_AWS_133', 'Security Hub RDS.11', 'Trusted Advisor', 'trivy'],
   },
   check({ model, report }) {
+    const capturedByDms = cdcSources(model);
     for (const instance of rdsInstances(model)) {
       const days = instance.backup?.retentionDays;
       if (days === undefined) continue;
@@ -46,6 +65,8 @@ export default defineRule({
       }
       // A read replica without backups of its own is the usual design: its source keeps them.
       if (instance.kind !== 'database') continue;
+      // Backups off on a DMS change-capture source is dms/cdc-prerequisites' error (same fix): one finding.
+      if (capturedByDms.has(instance.name)) continue;
       report({
         pointer,
         part: 'value',

@@ -1,20 +1,18 @@
 // rds/cross-region-replica-engine: a read replica in another Region on an engine or version that cannot have one.
-import { RDS_CROSS_REGION_REPLICAS, RDS_FAMILY_NAMES, rdsEngineFamily } from '../../facts';
+import { RDS_CROSS_REGION_REPLICAS, RDS_ENGINES_WITHOUT_READ_REPLICAS, RDS_FAMILY_NAMES, rdsEngineFamily } from '../../facts';
 import type { RdsDatabase } from '../../model/model';
 import { versionInRange } from '../helpers/rds-engines';
 import { defineRule, type RelatedReport } from '../rule';
 
 /** Why the database's engine cannot have cross-Region replicas, or undefined when it can (or the file does not say enough to tell). */
-function unsupported(database: RdsDatabase): { why: string; related: RelatedReport[]; noReplicasAtAll?: boolean } | undefined {
+function unsupported(database: RdsDatabase): { why: string; related: RelatedReport[] } | undefined {
   const family = rdsEngineFamily(database.engine);
-  if (!family) return undefined;
+  // An engine with no read replicas at all (Oracle SE2) is rds/replica-limit's finding, for every replica at once.
+  if (!family || RDS_ENGINES_WITHOUT_READ_REPLICAS.value.includes(database.engine)) return undefined;
   const support = RDS_CROSS_REGION_REPLICAS.value;
   const engineRelated: RelatedReport = { pointer: `${database.pointer}/engine`, message: `Engine \`${database.engine}\`` };
   if (!support.families.includes(family)) {
     return { why: `${RDS_FAMILY_NAMES[family]} has no cross-Region read replicas`, related: [engineRelated] };
-  }
-  if (family === 'oracle' && !support.oracleEngines.includes(database.engine)) {
-    return { why: `RDS for Oracle has replicas only on Enterprise Edition (\`oracle-ee\`), not on \`${database.engine}\``, related: [engineRelated], noReplicasAtAll: true };
   }
   if (family === 'db2' && database.engineVersion !== undefined) {
     const version = database.engineVersion;
@@ -51,8 +49,7 @@ export default defineRule({
           part: 'value',
           message:
             `${replica.name} replicates ${replica.source.name} from ${replica.source.region} to ${replica.region}, but ${problem.why}. ` +
-            (problem.noReplicasAtAll ? `Move to Enterprise Edition, or` : `Keep the replica in ${replica.source.region}, or`) +
-            ` use cross-Region automated backups or snapshot copies for a copy of the data in ${replica.region}.`,
+            `Keep the replica in ${replica.source.region}, or use cross-Region automated backups or snapshot copies for a copy of the data in ${replica.region}.`,
           related: problem.related,
         });
       }

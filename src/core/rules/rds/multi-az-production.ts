@@ -1,5 +1,5 @@
 // rds/multi-az-production: a production RDS database without a standby in a second AZ.
-import { RDS_MULTI_AZ_INSTANCE_FAILOVER, RDS_PITR_LATEST_RESTORABLE_MINUTES } from '../../facts';
+import { RDS_ENGINES_WITHOUT_MULTI_AZ, RDS_MULTI_AZ_INSTANCE_FAILOVER, RDS_PITR_LATEST_RESTORABLE_MINUTES } from '../../facts';
 import { defineRule, inProduction } from '../rule';
 
 export default defineRule({
@@ -14,6 +14,8 @@ export default defineRule({
     const failover = RDS_MULTI_AZ_INSTANCE_FAILOVER.value;
     for (const database of model.databases) {
       if (database.service !== 'rds' || database.multiAz.enabled) continue;
+      // SQL Server Express has no Multi-AZ deployment to turn on: advising (and quick-fixing) `multiAz: true` would break it.
+      if (RDS_ENGINES_WITHOUT_MULTI_AZ.value.includes(database.engine)) continue;
       report({
         pointer: database.multiAz.pointer,
         part: database.multiAz.declared ? 'value' : 'key',

@@ -1,5 +1,5 @@
 // rds/replica-chain-depth: read replicas chained deeper than the engine allows, or chained where the engine cannot chain them.
-import { RDS_FAMILY_NAMES, RDS_REPLICA_CHAINS, rdsEngineFamily, type RdsEngineFamily } from '../../facts';
+import { RDS_ENGINES_WITHOUT_READ_REPLICAS, RDS_FAMILY_NAMES, RDS_REPLICA_CHAINS, rdsEngineFamily, type RdsEngineFamily } from '../../facts';
 import type { RdsDatabase } from '../../model/model';
 import { versionAtLeast } from '../helpers/rds-engines';
 import { defineRule, type Report } from '../rule';
@@ -66,6 +66,8 @@ export default defineRule({
   check({ model, report }) {
     for (const database of model.databases) {
       if (database.service !== 'rds' || database.allReplicas.length === 0) continue;
+      // An engine with no read replicas at all (Oracle SE2) is rds/replica-limit's single finding.
+      if (RDS_ENGINES_WITHOUT_READ_REPLICAS.value.includes(database.engine)) continue;
       const family = rdsEngineFamily(database.engine);
       if (!family) continue;
       const limit = chainLimit(database, family);

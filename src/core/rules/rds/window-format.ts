@@ -33,7 +33,9 @@ function checkWindow(owner: string, text: string, pointer: string, spec: WindowS
     return {
       pointer,
       part: 'value',
-      message: `\`${text}\` is not a valid ${spec.label} for ${owner}: RDS expects \`${spec.format}\` (${spec.detail}), for example \`${spec.example}\`.`,
+      message:
+        `${text.trim() === '' ? `The ${spec.label} of ${owner} is empty` : `\`${text}\` is not a valid ${spec.label} for ${owner}`}: ` +
+        `RDS expects \`${spec.format}\` (${spec.detail}), for example \`${spec.example}\`; leave the key out to let RDS choose a window.`,
     };
   }
   if (window.minutes >= spec.minMinutes) return undefined;

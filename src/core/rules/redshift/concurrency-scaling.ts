@@ -1,5 +1,5 @@
 // redshift/concurrency-scaling: concurrency scaling on a cluster that cannot use it.
-import { REDSHIFT_CONCURRENCY_SCALING, REDSHIFT_DEFAULT_NODES, isRetiredRedshiftNodeType } from '../../facts';
+import { REDSHIFT_CONCURRENCY_SCALING, REDSHIFT_DEFAULT_NODES, isRetiredRedshiftNodeType, redshiftNodeRange } from '../../facts';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -28,6 +28,10 @@ export default defineRule({
         continue;
       }
       const nodes = cluster.nodes ?? REDSHIFT_DEFAULT_NODES.value;
+      // A node type that cannot run on one node at all (dc2.8xlarge) is redshift/node-count's error,
+      // with the same remedy (more nodes): one finding for the one node count.
+      const range = redshiftNodeRange(nodeType);
+      if (nodes < range.min && !range.unconfirmed) continue;
       if (nodes === 1) {
         report({
           pointer,

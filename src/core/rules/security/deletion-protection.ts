@@ -34,7 +34,14 @@ export default defineRule({
       const written = deletionProtection(database);
       if (written === null || (written ?? DELETION_PROTECTION_DEFAULT.value)) continue;
       const pointer = `${database.pointer}/deletionProtection`;
-      const what = database.service === 'dynamodb' ? 'table and all its items' : database.service === 'rds' ? 'instance' : 'cluster';
+      const what =
+        database.service === 'dynamodb'
+          ? 'table and all its items'
+          : database.service !== 'rds'
+            ? 'cluster'
+            : database.multiAz.enabled && database.multiAz.mode === 'cluster'
+              ? 'Multi-AZ DB cluster (the writer and both standbys)'
+              : 'instance';
       report({
         pointer,
         part: written === false ? 'value' : 'key',

@@ -4,6 +4,7 @@ import {
   ELASTICACHE_AT_REST_ENCRYPTION_DEFAULT,
   RDS_STORAGE_ENCRYPTED_DEFAULT,
   REDSHIFT_ENCRYPTED_BY_DEFAULT,
+  REDSHIFT_MULTI_AZ,
 } from '../../facts';
 import type { Database } from '../../model/model';
 import { engineName } from '../helpers/security';
@@ -52,6 +53,8 @@ function unencrypted(database: Database): Finding | undefined {
       // Redshift encrypts by default now, so only an explicit `false` turns it off.
       const encrypted = database.security?.encrypted ?? REDSHIFT_ENCRYPTED_BY_DEFAULT.value;
       if (encrypted) return undefined;
+      // A Multi-AZ cluster cannot be unencrypted at all: redshift/multi-az reports that `false` (an error), once.
+      if (database.multiAz === true && database.serverless === undefined && REDSHIFT_MULTI_AZ.value.requiresEncryption) return undefined;
       return {
         pointer,
         part: 'value',

@@ -1,7 +1,16 @@
 // security/encryption-in-transit: a database that accepts unencrypted client connections.
-import { DOCUMENTDB_TLS_DEFAULT, ELASTICACHE_IN_TRANSIT_ENCRYPTION, rdsEngineFamily, RDS_POSTGRES_FORCE_SSL_DEFAULT, REDSHIFT_REQUIRE_SSL_DEFAULT } from '../../facts';
+import {
+  DOCUMENTDB_TLS_DEFAULT,
+  ELASTICACHE_IN_TRANSIT_ENCRYPTION,
+  rdsEngineFamily,
+  RDS_MARIADB_REQUIRE_SECURE_TRANSPORT_DEFAULT,
+  RDS_MYSQL_REQUIRE_SECURE_TRANSPORT_DEFAULT,
+  RDS_POSTGRES_FORCE_SSL_DEFAULT,
+  REDSHIFT_REQUIRE_SSL_DEFAULT,
+  type RdsEngineFamily,
+} from '../../facts';
 import type { Database } from '../../model/model';
-import { compareVersions, engineName, majorVersion } from '../helpers/security';
+import { compareVersions, engineName, versionAtLeast } from '../helpers/security';
 import { defineRule } from '../rule';
 
 /** What a database's server does with unencrypted connections, from the file and the engine's default. */
@@ -15,22 +24,30 @@ interface TlsSetting {
   defaultNote: string;
 }
 
+/** The first RDS engine version whose default parameter group requires TLS, per engine family (others never do). */
+const TLS_REQUIRED_BY_DEFAULT_FROM: Partial<Record<RdsEngineFamily, string>> = {
+  postgres: String(RDS_POSTGRES_FORCE_SSL_DEFAULT.value.fromMajorVersion),
+  mariadb: RDS_MARIADB_REQUIRE_SECURE_TRANSPORT_DEFAULT.value.fromVersion,
+  mysql: RDS_MYSQL_REQUIRE_SECURE_TRANSPORT_DEFAULT.value.fromVersion,
+};
+
 /** The TLS setting of a database, or undefined for services and engines this rule does not check. */
 function tlsSetting(database: Database): TlsSetting | undefined {
   switch (database.service) {
     case 'rds': {
       const written = database.security?.requireTls;
-      // RDS for PostgreSQL 15+ ships with rds.force_ssl = 1; every other RDS engine accepts plaintext by default.
-      const major = majorVersion(database.engineVersion);
-      if (rdsEngineFamily(database.engine) === 'postgres' && major !== undefined && major >= RDS_POSTGRES_FORCE_SSL_DEFAULT.value.fromMajorVersion) {
-        return { key: 'requireTls', written, byDefault: true, defaultNote: '' };
-      }
+      const family = rdsEngineFamily(database.engine);
+      const from = family ? TLS_REQUIRED_BY_DEFAULT_FROM[family] : undefined;
+      const name = engineName(database);
+      if (!from) return { key: 'requireTls', written, byDefault: false, defaultNote: `and ${name} does not require TLS by default` };
+      // Newer major versions ship with TLS required (PostgreSQL 15+, MariaDB 11.8+, MySQL 9.7+); compared numerically.
+      const version = database.engineVersion;
+      const atLeast = version === undefined ? undefined : versionAtLeast(version, from);
+      if (atLeast === true) return { key: 'requireTls', written, byDefault: true, defaultNote: '' };
       const note =
-        rdsEngineFamily(database.engine) === 'postgres'
-          ? major === undefined
-            ? 'and without an `engineVersion` it is unknown whether the engine requires TLS by default (RDS for PostgreSQL 15 and later do; 14 and older do not)'
-            : `and RDS for PostgreSQL ${major} does not require TLS by default; 15 and later do`
-          : `and ${engineName(database)} does not require TLS by default`;
+        atLeast === false
+          ? `and ${name} ${version} does not require TLS by default; ${from} and later do`
+          : `and ${version === undefined ? 'without an `engineVersion`' : `from \`engineVersion: ${version}\``} it is unknown whether the engine requires TLS by default (${name} ${from} and later do; older versions do not)`;
       return { key: 'requireTls', written, byDefault: false, defaultNote: note };
     }
     case 'aurora':
