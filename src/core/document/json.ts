@@ -48,7 +48,7 @@ class JsonTree implements SyntaxTree {
     for (const segment of path) {
       if (!node) return undefined;
       if (node.type === 'object') {
-        const property: JsonNode | undefined = (node.children ?? []).findLast((child) => child.children?.[0]?.value === String(segment));
+        const property = this.propertyOf(node, String(segment));
         if (!property?.children) return undefined;
         keySpan = spanOf(property.children[0]);
         node = property.children[1];
@@ -78,10 +78,26 @@ class JsonTree implements SyntaxTree {
     return [];
   }
 
+  /** Key -> property per object, built on first lookup (the last one wins, as in the data). */
+  private readonly properties = new WeakMap<JsonNode, Map<string, JsonNode>>();
+
+  private propertyOf(object: JsonNode, key: string): JsonNode | undefined {
+    let index = this.properties.get(object);
+    if (!index) {
+      index = new Map();
+      for (const property of object.children ?? []) {
+        const name = property.children?.[0]?.value;
+        if (typeof name === 'string') index.set(name, property);
+      }
+      this.properties.set(object, index);
+    }
+    return index.get(key);
+  }
+
   mapping(path: readonly PathSegment[]): MappingShape | undefined {
     let node: JsonNode | undefined = this.root;
     for (const segment of path) {
-      if (node?.type === 'object') node = (node.children ?? []).findLast((child) => child.children?.[0]?.value === String(segment))?.children?.[1];
+      if (node?.type === 'object') node = this.propertyOf(node, String(segment))?.children?.[1];
       else if (node?.type === 'array') node = node.children?.[typeof segment === 'number' ? segment : Number(segment)];
       else return undefined;
     }

@@ -12,6 +12,7 @@ import {
   type Node as YamlNode,
   type Pair,
   type YAMLError,
+  type YAMLMap,
 } from 'yaml';
 import type { DuplicateKey, MappingShape, SourceComment, SyntaxProblem, SyntaxTree } from './document';
 import type { PathSegment, Span } from './source';
@@ -23,6 +24,8 @@ import { formatNumber } from '../text';
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
+const NESTED_TOO_DEEPLY = 'The file is nested too deeply to read.';
+
 /** The result of reading YAML text. */
 export interface ParsedYaml {
   value: unknown;
@@ -33,18 +36,25 @@ export interface ParsedYaml {
 
 /** Parses YAML text into data, problems and a syntax tree. */
 export function parseYaml(text: string): ParsedYaml {
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, merge: true, keepSourceTokens: false });
+  // logLevel 'error': the parser's warnings become findings below, never process warnings on stderr.
+  // The parser's own duplicate-key check compares every key with every other (minutes for a 10 MB
+  // file); the tree finds duplicates in one pass instead. logLevel 'error': the parser's warnings
+  // become findings below, never process warnings on stderr.
+  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' });
   const problems: SyntaxProblem[] = [];
-  const duplicateSpans: Span[] = [];
   for (const error of document.errors) {
-    if (error.code === 'DUPLICATE_KEY') duplicateSpans.push(spanOfError(error, text));
-    else problems.push({ message: describeYamlError(error), span: spanOfError(error, text, document), severity: 'error' });
+    const problem: SyntaxProblem = { message: describeYamlError(error), span: spanOfError(error, text, document), severity: 'error' };
+    // One mistake can surface as the same error more than once (deep nesting does); say it once.
+    if (!problems.some((other) => other.message === problem.message && other.span.start === problem.span.start)) problems.push(problem);
   }
-  for (const warning of document.warnings) {
-    problems.push({ message: describeYamlError(warning), span: spanOfError(warning, text), severity: 'warning' });
+  for (const warning of document.warnings) problems.push({ message: describeYamlError(warning), span: spanOfError(warning, text), severity: 'warning' });
+  // Where the parser runs out of stack depends on the engine's state, not on the text: report deep
+  // nesting once, at the start, so the same file always gives the same finding.
+  if (problems.some((problem) => problem.message === NESTED_TOO_DEEPLY)) {
+    return { value: undefined, problems: [{ message: NESTED_TOO_DEEPLY, span: { start: 0, end: Math.min(1, text.length) }, severity: 'error' }], duplicateKeys: [], tree: undefined };
   }
   const tree = new YamlTree(document, text);
-  const duplicateKeys = duplicateSpans.length ? tree.duplicates(duplicateSpans) : [];
+  const duplicateKeys = tree.duplicates();
   if (problems.some((problem) => problem.severity === 'error')) return { value: undefined, problems, duplicateKeys, tree };
 
   const bomb = tree.firstExcessiveAlias();
@@ -76,7 +86,7 @@ class YamlTree implements SyntaxTree {
     for (const segment of path) {
       node = this.resolve(node);
       if (isMap(node)) {
-        const pair = node.items.findLast((item) => keyText(item) === String(segment));
+        const pair = this.pairOf(node, String(segment));
         if (!pair) return undefined;
         keySpan = isScalar(pair.key) || isCollection(pair.key) ? rangeSpan(pair.key as YamlNode) : undefined;
         node = pair.value;
@@ -111,7 +121,7 @@ class YamlTree implements SyntaxTree {
     let node: unknown = this.document.contents;
     for (const segment of path) {
       node = this.resolve(node);
-      if (isMap(node)) node = node.items.findLast((item) => keyText(item) === String(segment))?.value;
+      if (isMap(node)) node = this.pairOf(node, String(segment))?.value;
       else if (isSeq(node)) node = node.items[typeof segment === 'number' ? segment : Number(segment)];
       else return undefined;
     }
@@ -153,8 +163,8 @@ class YamlTree implements SyntaxTree {
     return candidates.filter((comment) => !scalarSpans.some((span) => comment.span.start > span.start && comment.span.start < span.end));
   }
 
-  /** The paths of the keys at the given spans (as reported by the parser's duplicate-key check). */
-  duplicates(spans: Span[]): DuplicateKey[] {
+  /** Every key written twice in one mapping, with the place of its first occurrence. */
+  duplicates(): DuplicateKey[] {
     const result: DuplicateKey[] = [];
     visit(this.document, {
       Map: (_key, map, ancestors) => {
@@ -164,11 +174,8 @@ class YamlTree implements SyntaxTree {
           if (key === undefined || !pair.key) continue;
           const span = rangeSpan(pair.key as YamlNode);
           const first = seen.get(key);
-          if (first && spans.some((duplicate) => duplicate.start === span.start)) {
-            result.push({ path: pathOf(ancestors, map), key, span, firstSpan: first });
-          } else if (!first) {
-            seen.set(key, span);
-          }
+          if (first) result.push({ path: pathOf(ancestors, map), key, span, firstSpan: first });
+          else seen.set(key, span);
         }
       },
     });
@@ -218,6 +225,23 @@ class YamlTree implements SyntaxTree {
       return first;
     }
     return undefined;
+  }
+
+  /** Key -> pair per mapping, built on first lookup: a file's findings look up keys of a 40,000-entry mapping 40,000 times. */
+  private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+  /** The pair of a key (the last one when a key is written twice, as in the data). */
+  private pairOf(map: YAMLMap, key: string): Pair | undefined {
+    let index = this.pairs.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        const text = keyText(pair);
+        if (text !== undefined) index.set(text, pair);
+      }
+      this.pairs.set(map, index);
+    }
+    return index.get(key);
   }
 
   private resolve(node: unknown): unknown {
@@ -283,6 +307,7 @@ function openingQuoteBefore(document: Document, offset: number): Span | undefine
 /** Plain-language YAML messages; the parser's own text (without its code) otherwise. */
 function describeYamlError(error: YAMLError): string {
   const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  if (/call stack/i.test(message)) return NESTED_TOO_DEEPLY;
   switch (error.code) {
     case 'MISSING_CHAR':
       if (/quote/i.test(message)) return 'This quoted string is never closed: add the closing quote.';
