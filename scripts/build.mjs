@@ -39,9 +39,7 @@ compileSchema('dbarch.schema.json', 'architecture');
 compileSchema('dbarch-config.schema.json', 'config');
 
 const production = process.argv.includes('--production');
-await esbuild.build({
-  entryPoints: { cli: join(root, 'src/cli/main.ts') },
-  outdir: join(root, 'dist'),
+const shared = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -55,4 +53,9 @@ await esbuild.build({
   // ES modules bundled into CommonJS (fdir, under tinyglobby) read import.meta.url.
   define: { 'import.meta.url': '__dbarchImportMetaUrl' },
   banner: { js: "const __dbarchImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
-});
+};
+await Promise.all([
+  esbuild.build({ ...shared, entryPoints: { cli: join(root, 'src/cli/main.ts') }, outdir: join(root, 'dist') }),
+  // The extension host provides `vscode`; it is never bundled.
+  esbuild.build({ ...shared, entryPoints: { extension: join(root, 'src/extension/extension.ts') }, outdir: join(root, 'dist'), external: ['vscode'] }),
+]);

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig, type LintConfig } from '../core/config';
 import { ENVIRONMENTS, SCHEMA_RULE_ID, SUPPRESSION_RULE_ID, SYNTAX_RULE_ID, type Environment, type Finding } from '../core/findings';
-import { applyEdits } from '../core/fixes';
+import { applyEdits, nonOverlappingEdits } from '../core/fixes';
 import { lint } from '../core/lint';
 import { toMermaid } from '../core/mermaid';
 import { rules } from '../core/rules';
@@ -173,15 +173,7 @@ function fixFile(file: string, original: string, config: LintConfig, findings: F
   let current = findings;
   for (let pass = 0; pass < 10; pass++) {
     if (current.some((finding) => finding.ruleId === SYNTAX_RULE_ID && finding.severity === 'error')) break;
-    const edits = [];
-    let lastEnd = -1;
-    for (const finding of [...current].sort((a, b) => a.span.start - b.span.start)) {
-      for (const edit of finding.fix?.edits ?? []) {
-        if (edit.span.start < lastEnd) continue;
-        edits.push(edit);
-        lastEnd = edit.span.end;
-      }
-    }
+    const edits = nonOverlappingEdits(current);
     if (edits.length === 0) break;
     text = applyEdits(text, edits);
     current = lint(text, { fileName: file, config }).findings;

@@ -102,6 +102,22 @@ function isPlainSafe(value: string): boolean {
   return !/^(true|false|yes|no|on|off|null|~|[-+]?(\d|\.\d))/i.test(value);
 }
 
+/**
+ * The edits of many findings' fixes that can be applied together: in file order, leaving out any that
+ * overlaps an earlier one or inserts at the same place (re-lint and apply again for those).
+ */
+export function nonOverlappingEdits(findings: readonly { fix?: Fix }[]): TextEdit[] {
+  const edits = findings.flatMap((finding) => finding.fix?.edits ?? []).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const kept: TextEdit[] = [];
+  let end = -1;
+  for (const edit of edits) {
+    if (edit.span.start < end || (kept.length > 0 && edit.span.start === kept[kept.length - 1].span.start)) continue;
+    kept.push(edit);
+    end = edit.span.end;
+  }
+  return kept;
+}
+
 /** Applies edits to text (edits must not overlap); used by `--fix` and by tests. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.span.start - a.span.start);

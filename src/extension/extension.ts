@@ -1,0 +1,87 @@
+// The VS Code extension: a thin adapter around the engine. It lints architecture files as they
+// change, publishes diagnostics, offers code actions, and returns a small API for tests.
+import * as vscode from 'vscode';
+import type { LintResult } from '../core/lint';
+import type { DbarchApi } from './api';
+import { isArchitectureDocument } from './architecture-files';
+import { CodeActions } from './code-actions';
+import { showRuleDocs } from './docs';
+import { Linter } from './linter';
+import { StatusBar } from './status-bar';
+
+/** Activates on YAML/JSON files; does work only for architecture files. */
+export function activate(context: vscode.ExtensionContext): DbarchApi {
+  const started = performance.now();
+  const linter = new Linter(context.extensionUri);
+  const statusBar = new StatusBar((document) => linter.resultFor(document));
+  const run = (): 'onType' | 'onSave' => vscode.workspace.getConfiguration('dbarch').get<'onType' | 'onSave'>('run', 'onType');
+
+  context.subscriptions.push(
+    linter,
+    statusBar,
+    vscode.workspace.onDidOpenTextDocument((document) => void linter.lintNow(document)),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length > 0 && run() === 'onType') linter.schedule(event.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (run() === 'onSave') void linter.lintNow(document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((document) => linter.forget(document)),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('dbarch')) linter.relintAll();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
+    linter.onDidLint(() => statusBar.update()),
+    vscode.languages.registerCodeActionsProvider(
+      [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }],
+      new CodeActions((document) => linter.resultFor(document)),
+      CodeActions.metadata,
+    ),
+    vscode.commands.registerCommand('dbarch.showRuleDocs', (ruleId?: string) => showRuleDocs(context.extensionUri, typeof ruleId === 'string' ? ruleId : undefined)),
+    vscode.commands.registerCommand('dbarch.fixAll', () => fixAllInActiveEditor()),
+  );
+
+  const watcher = vscode.workspace.createFileSystemWatcher('**/.dbarch.json');
+  context.subscriptions.push(watcher, watcher.onDidCreate(() => linter.relintAll()), watcher.onDidChange(() => linter.relintAll()), watcher.onDidDelete(() => linter.relintAll()));
+
+  // Files already open when the extension starts (the one that activated it, restored editors).
+  for (const document of vscode.workspace.textDocuments) if (isArchitectureDocument(document)) void linter.lintNow(document);
+
+  const waitForLint = async (document: vscode.TextDocument): Promise<LintResult> => {
+    const existing = linter.resultFor(document);
+    if (existing) return existing;
+    return new Promise<LintResult>((resolve) => {
+      const subscription = linter.onDidLint((event) => {
+        if (event.uri.toString() === document.uri.toString() && event.version === document.version) {
+          subscription.dispose();
+          resolve(event.result);
+        }
+      });
+      void linter.lintNow(document);
+    });
+  };
+
+  return {
+    onDidLint: linter.onDidLint,
+    resultFor: (document) => linter.resultFor(document),
+    waitForLint,
+    activationMs: performance.now() - started,
+  };
+}
+
+/** Applies every mechanical fix of the active architecture file (the command palette's fix-all). */
+async function fixAllInActiveEditor(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !isArchitectureDocument(editor.document)) {
+    void vscode.window.showInformationMessage('dbarch: open an architecture file (*.dbarch.yaml, *.dbarch.yml or *.dbarch.json) to fix its problems.');
+    return;
+  }
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.dbarch');
+  const edit = actions?.find((action) => action.edit)?.edit;
+  if (edit) await vscode.workspace.applyEdit(edit);
+  else void vscode.window.showInformationMessage('dbarch: nothing in this file can be fixed automatically.');
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,119 @@
+// Live diagnostics: lints architecture files as they change (debounced), drops results that a newer
+// edit has made stale, and publishes one DiagnosticCollection. The engine does the work; this class
+// only schedules it and translates findings.
+import * as vscode from 'vscode';
+import { lint, type LintResult } from '../core/lint';
+import type { Finding } from '../core/findings';
+import type { LintEvent } from './api';
+import { isArchitectureDocument } from './architecture-files';
+import { ConfigFiles, effectiveConfig } from './config-files';
+import { docsUri } from './docs';
+
+/** Lints open architecture documents and keeps their latest results. */
+export class Linter implements vscode.Disposable {
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('dbarch');
+  private readonly results = new Map<string, { version: number; result: LintResult }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per document, the number of the latest lint started; an older lint's result is dropped. */
+  private readonly generations = new Map<string, number>();
+  private readonly emitter = new vscode.EventEmitter<LintEvent>();
+  readonly onDidLint = this.emitter.event;
+  readonly configFiles = new ConfigFiles();
+  private readonly configDiagnostics = new Set<string>();
+
+  constructor(private readonly extensionUri: vscode.Uri) {}
+
+  /** The latest result for exactly this version of the document. */
+  resultFor(document: vscode.TextDocument): LintResult | undefined {
+    const entry = this.results.get(document.uri.toString());
+    return entry && entry.version === document.version ? entry.result : undefined;
+  }
+
+  /** Lints after the configured pause; repeated calls restart the pause. */
+  schedule(document: vscode.TextDocument): void {
+    if (!isArchitectureDocument(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const delay = vscode.workspace.getConfiguration('dbarch').get<number>('lintDelay', 250);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.lintNow(document);
+      }, delay),
+    );
+  }
+
+  /** Lints a document now and publishes the result unless a newer edit arrived meanwhile. */
+  async lintNow(document: vscode.TextDocument): Promise<LintResult | undefined> {
+    if (!isArchitectureDocument(document) || document.isClosed) return undefined;
+    const key = document.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const version = document.version;
+    const configFile = await this.configFiles.nearest(document.uri);
+    if (configFile) this.publishConfigProblems(configFile.uri, configFile.findings);
+    // The configuration lookup awaited: the document may have changed or closed since.
+    if (this.generations.get(key) !== generation || document.version !== version || document.isClosed) return undefined;
+    const result = lint(document.getText(), { fileName: document.uri.path, config: effectiveConfig(configFile?.findings.length ? undefined : configFile?.config) });
+    this.results.set(key, { version, result });
+    this.diagnostics.set(document.uri, result.findings.map((finding) => this.toDiagnostic(finding, document.uri)));
+    this.emitter.fire({ uri: document.uri, version, result });
+    return result;
+  }
+
+  /** Forgets a closed document. */
+  forget(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.generations.delete(key);
+    this.diagnostics.delete(document.uri);
+  }
+
+  /** Re-lints every open architecture document (after a setting or a configuration file changed). */
+  relintAll(): void {
+    this.configFiles.clear();
+    for (const uri of this.configDiagnostics) this.diagnostics.delete(vscode.Uri.parse(uri));
+    this.configDiagnostics.clear();
+    for (const document of vscode.workspace.textDocuments) {
+      if (isArchitectureDocument(document)) void this.lintNow(document);
+      else if (this.results.has(document.uri.toString())) this.forget(document);
+    }
+  }
+
+  private publishConfigProblems(uri: vscode.Uri, findings: Finding[]): void {
+    if (findings.length === 0 && !this.configDiagnostics.has(uri.toString())) return;
+    this.configDiagnostics.add(uri.toString());
+    this.diagnostics.set(uri, findings.map((finding) => this.toDiagnostic(finding, uri)));
+  }
+
+  private toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
+    const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITIES[finding.severity]);
+    diagnostic.source = 'dbarch';
+    diagnostic.code = { value: finding.ruleId, target: docsUri(this.extensionUri, finding.ruleId) };
+    if (finding.related?.length) {
+      diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(related.range)), related.message));
+    }
+    if (finding.ruleId === 'suppression' && /silences nothing|reports nothing/.test(finding.message)) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+    return diagnostic;
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.diagnostics.dispose();
+    this.emitter.dispose();
+  }
+}
+
+const SEVERITIES = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
+
+/** An engine range as a VS Code range (both are 0-based lines and UTF-16 characters). */
+export function toRange(range: Finding['range']): vscode.Range {
+  return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+}
