@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as esbuild from 'esbuild';
+import { languageBuild } from './esbuild-language.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -58,4 +59,6 @@ await Promise.all([
   esbuild.build({ ...shared, entryPoints: { cli: join(root, 'src/cli/main.ts') }, outdir: join(root, 'dist') }),
   // The extension host provides `vscode`; it is never bundled.
   esbuild.build({ ...shared, entryPoints: { extension: join(root, 'src/extension/extension.ts') }, outdir: join(root, 'dist'), external: ['vscode'] }),
+  // The schema language services (completion, hover) load on the first request, not at activation.
+  esbuild.build(languageBuild(shared, root)),
 ]);

@@ -4,8 +4,10 @@ import * as vscode from 'vscode';
 import type { LintResult } from '../core/lint';
 import type { DbarchApi } from './api';
 import { isArchitectureDocument } from './architecture-files';
+import { registerAuthoring } from './authoring';
 import { CodeActions } from './code-actions';
 import { showRuleDocs } from './docs';
+import { registerLanguageFeatures } from './language';
 import { Linter } from './linter';
 import { StatusBar } from './status-bar';
 
@@ -40,6 +42,14 @@ export function activate(context: vscode.ExtensionContext): DbarchApi {
     vscode.commands.registerCommand('dbarch.showRuleDocs', (ruleId?: string) => showRuleDocs(context.extensionUri, typeof ruleId === 'string' ? ruleId : undefined)),
     vscode.commands.registerCommand('dbarch.fixAll', () => fixAllInActiveEditor()),
   );
+
+  registerAuthoring(context);
+
+  // The providers check each document themselves, so untitled files and `dbarch.files` changes work.
+  registerLanguageFeatures(context, {
+    selector: [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }],
+    resultFor: (document) => linter.resultFor(document),
+  });
 
   const watcher = vscode.workspace.createFileSystemWatcher('**/.dbarch.json');
   context.subscriptions.push(watcher, watcher.onDidCreate(() => linter.relintAll()), watcher.onDidChange(() => linter.relintAll()), watcher.onDidDelete(() => linter.relintAll()));

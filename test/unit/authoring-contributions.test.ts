@@ -1,0 +1,100 @@
+// The authoring contributions (commands, snippets, walkthrough) point at files that ship and at commands
+// and context keys the code defines, and package.json carries them.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { AUTHORING_COMMANDS, FIX_APPLIED_CONTEXT } from '../../src/extension/authoring/commands';
+
+interface Walkthrough {
+  id: string;
+  title: string;
+  description: string;
+  featuredFor?: string[];
+  steps: { id: string; title: string; description: string; media: { markdown?: string; image?: string; altText?: string }; completionEvents?: string[] }[];
+}
+
+interface Manifest {
+  activationEvents?: string[];
+  contributes: {
+    commands?: { command: string; title: string; category?: string }[];
+    menus?: Record<string, { command: string }[]>;
+    snippets?: { language: string; path: string }[];
+    walkthroughs?: Walkthrough[];
+  };
+}
+
+const root = join(__dirname, '..', '..');
+const fragment = JSON.parse(readFileSync(join(root, 'src/extension/authoring/contributes.json'), 'utf8')) as Manifest;
+const walkthrough = fragment.contributes.walkthroughs?.[0];
+
+/** Commands of VS Code itself that the walkthrough may link to or wait for. */
+const BUILT_IN_COMMANDS = new Set(['workbench.actions.view.problems']);
+const ownCommands = new Set<string>(Object.values(AUTHORING_COMMANDS));
+
+test('every authoring command is contributed (or activates the extension), and nothing else is', () => {
+  const contributed = new Set(fragment.contributes.commands?.map((command) => command.command));
+  for (const command of ownCommands) {
+    if (command.startsWith('_')) assert.ok(fragment.activationEvents?.includes(`onCommand:${command}`), `${command}: a hidden command needs its activation event`);
+    else assert.ok(contributed.has(command), `${command} is in contributes.commands`);
+  }
+  for (const command of contributed) assert.ok(ownCommands.has(command), `${command} is registered by registerAuthoring()`);
+  for (const entry of fragment.contributes.commands ?? []) assert.equal(entry.category, 'dbarch', `${entry.command}: shows as "dbarch: ..."`);
+  assert.deepEqual(fragment.contributes.menus?.['file/newFile'], [{ command: AUTHORING_COMMANDS.newFile }], 'File > New File... offers it');
+});
+
+test('the snippet files exist and are contributed to YAML and JSON', () => {
+  const snippets = fragment.contributes.snippets ?? [];
+  assert.deepEqual(snippets.map((snippet) => snippet.language).sort(), ['json', 'yaml']);
+  for (const snippet of snippets) assert.ok(existsSync(join(root, snippet.path)), snippet.path);
+});
+
+test('the walkthrough: four steps, each with Markdown that ships and a completion event the code can fire', () => {
+  assert.ok(walkthrough, 'a walkthrough');
+  assert.deepEqual(
+    walkthrough.steps.map((step) => step.id),
+    ['openExample', 'seeFindings', 'applyFix', 'lintInCi'],
+  );
+  for (const step of walkthrough.steps) {
+    assert.ok(step.media.markdown && existsSync(join(root, step.media.markdown)), `${step.id}: ${step.media.markdown} exists`);
+    const markdown = readFileSync(join(root, step.media.markdown), 'utf8');
+    assert.match(markdown, /^# \S/, `${step.id}: the Markdown starts with a heading`);
+    const events = step.completionEvents ?? [];
+    assert.ok(events.length > 0, `${step.id}: says when it is done`);
+    for (const event of events) {
+      const [kind, value] = event.split(/:(.*)/s);
+      if (kind === 'onCommand') assert.ok(ownCommands.has(value) || BUILT_IN_COMMANDS.has(value), `${step.id}: ${value} exists`);
+      else if (kind === 'onContext') assert.equal(value, FIX_APPLIED_CONTEXT, `${step.id}: a context key the code sets`);
+      else if (kind === 'onView') assert.equal(value, 'workbench.panel.markers.view', `${step.id}: the Problems view`);
+      else assert.equal(event, 'onStepSelected', `${step.id}: ${event}`);
+    }
+    for (const link of step.description.matchAll(/\(command:([\w.]+)[^)]*\)/g)) {
+      assert.ok(ownCommands.has(link[1]) || BUILT_IN_COMMANDS.has(link[1]), `${step.id}: the button's command ${link[1]} exists`);
+    }
+  }
+  const applyFix = walkthrough.steps.find((step) => step.id === 'applyFix');
+  assert.deepEqual(applyFix?.completionEvents, [`onContext:${FIX_APPLIED_CONTEXT}`], 'applying a fix, not just opening the menu, completes step 3');
+});
+
+test('the walkthrough has no step for a feature that does not exist yet (the preview)', () => {
+  const text = JSON.stringify(walkthrough) + walkthrough?.steps.map((step) => readFileSync(join(root, step.media.markdown ?? ''), 'utf8')).join('');
+  assert.doesNotMatch(text, /preview|diagram/i);
+});
+
+test('the walkthrough opens the example the examples folder ships', () => {
+  assert.ok(existsSync(join(root, 'examples', 'learning-mistakes.dbarch.yaml')));
+  assert.ok(readFileSync(join(root, 'media/walkthrough/open-example.md'), 'utf8').includes('learning-mistakes.dbarch.yaml'));
+});
+
+test('package.json carries the authoring contributions (the lead merges src/extension/authoring/contributes.json)', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+  for (const event of fragment.activationEvents ?? []) assert.ok(manifest.activationEvents?.includes(event), `activationEvents has ${event}`);
+  for (const command of fragment.contributes.commands ?? []) {
+    assert.deepEqual(manifest.contributes.commands?.find((entry) => entry.command === command.command), command, `contributes.commands has ${command.command}`);
+  }
+  for (const [menu, entries] of Object.entries(fragment.contributes.menus ?? {})) {
+    for (const entry of entries) assert.ok(manifest.contributes.menus?.[menu]?.some((item) => item.command === entry.command), `menus.${menu} has ${entry.command}`);
+  }
+  assert.deepEqual(manifest.contributes.snippets, fragment.contributes.snippets, 'contributes.snippets');
+  assert.deepEqual(manifest.contributes.walkthroughs, fragment.contributes.walkthroughs, 'contributes.walkthroughs');
+});
