@@ -1,0 +1,149 @@
+// Diagnostics as VS Code holds them: rule id with its docs link, severity and exact range, for YAML
+// and JSON, updated as the text changes.
+import * as assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { afterEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { api, dbarchDiagnostics, extension, linted, metrics, nextEvent, open, rangeOf, revert, ruleOf } from './helpers';
+
+describe('diagnostics', () => {
+  const touched: vscode.TextDocument[] = [];
+  afterEach(async () => {
+    for (const document of touched.splice(0)) await revert(document);
+  });
+
+  it('marks `false` of multiAz in a production RDS database, linking the rule docs', async () => {
+    const document = await open('orders.dbarch.yaml');
+    await linted(document);
+    const diagnostics = dbarchDiagnostics(document.uri);
+    assert.equal(diagnostics.length, 1, diagnostics.map((diagnostic) => diagnostic.message).join('\n'));
+    const [diagnostic] = diagnostics;
+    assert.equal(ruleOf(diagnostic), 'rds/multi-az-production');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual(diagnostic.range, rangeOf(document, 'multiAz: false', 'false'));
+    assert.match(diagnostic.message, /^orders has no Multi-AZ standby/);
+
+    assert.equal(typeof diagnostic.code, 'object');
+    const { target } = diagnostic.code as { value: string; target: vscode.Uri };
+    assert.equal(target.toString(), vscode.Uri.joinPath(extension().extensionUri, 'docs', 'rules', 'rds', 'multi-az-production.md').toString());
+    // The link must lead somewhere: the page ships inside the .vsix.
+    assert.ok(existsSync(target.fsPath), `${target.fsPath} is not in the installed extension`);
+  });
+
+  it('reports a mistyped key as a schema error on the key, with the key meant', async () => {
+    const document = await open('typo.dbarch.yaml');
+    await linted(document);
+    const diagnostics = dbarchDiagnostics(document.uri);
+    assert.equal(diagnostics.length, 1, diagnostics.map((diagnostic) => diagnostic.message).join('\n'));
+    assert.equal(ruleOf(diagnostics[0]), 'schema');
+    assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(diagnostics[0].range, rangeOf(document, 'instanceClas:', 'instanceClas'));
+    assert.match(diagnostics[0].message, /`instanceClass`/);
+  });
+
+  it('links a finding that involves two places to the second one (related information)', async () => {
+    const document = await open('replica-write.dbarch.yaml');
+    await linted(document);
+    const diagnostics = dbarchDiagnostics(document.uri);
+    assert.deepEqual(diagnostics.map(ruleOf), ['arch/write-to-read-only']);
+    const [diagnostic] = diagnostics;
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(diagnostic.range, rangeOf(document, 'to: orders/orders-replica-1', 'read-write'));
+    // The connection writes; the replica's definition is why it cannot.
+    assert.equal(diagnostic.relatedInformation?.length, 1);
+    const [related] = diagnostic.relatedInformation ?? [];
+    assert.equal(related.location.uri.toString(), document.uri.toString());
+    assert.deepEqual(related.location.range, rangeOf(document, '- name: orders-replica-1', 'name: orders-replica-1'));
+  });
+
+  it('reports nothing for a clean architecture', async () => {
+    const document = await open('clean.dbarch.yaml');
+    const result = await linted(document);
+    assert.deepEqual(result.findings.map((finding) => `${finding.ruleId}: ${finding.message}`), []);
+    assert.deepEqual(dbarchDiagnostics(document.uri), []);
+  });
+
+  it('marks the same problem in a JSON architecture file', async () => {
+    const document = await open('accounts.dbarch.json');
+    await linted(document);
+    const diagnostics = dbarchDiagnostics(document.uri);
+    assert.deepEqual(diagnostics.map(ruleOf), ['rds/multi-az-production']);
+    assert.deepEqual(diagnostics[0].range, rangeOf(document, '"multiAz": false', 'false'));
+  });
+
+  it('follows edits: the warning goes when multiAz becomes true and comes back with false', async () => {
+    const document = await open('orders.dbarch.yaml');
+    touched.push(document);
+    await linted(document);
+    const value = rangeOf(document, 'multiAz: false', 'false');
+
+    await replace(document, value, 'true');
+    await linted(document);
+    assert.deepEqual(dbarchDiagnostics(document.uri), []);
+
+    await replace(document, rangeOf(document, 'multiAz: true', 'true'), 'false');
+    await linted(document);
+    assert.deepEqual(dbarchDiagnostics(document.uri).map(ruleOf), ['rds/multi-az-production']);
+  });
+
+  it('shows the warning within a second of typing `false`', async () => {
+    const document = await open('orders.dbarch.yaml');
+    touched.push(document);
+    await replace(document, rangeOf(document, 'multiAz: false', 'false'), 'true');
+    await linted(document);
+    const published = nextEvent((await api()).onDidLint, (event) => event.uri.toString() === document.uri.toString() && event.result.findings.length > 0);
+    // The typing: one edit, as a keystroke or a paste makes; the extension waits dbarch.lintDelay (250 ms by default) for more.
+    const typed = performance.now();
+    await replace(document, rangeOf(document, 'multiAz: true', 'true'), 'false');
+    const { version } = await published;
+    const elapsed = performance.now() - typed;
+    metrics()['typing to warning (extension host)'] = elapsed;
+    assert.equal(version, document.version);
+    assert.deepEqual(dbarchDiagnostics(document.uri).map(ruleOf), ['rds/multi-az-production']);
+    assert.ok(elapsed < 1_000, `the warning took ${Math.round(elapsed)} ms`);
+  });
+
+  it('shows the warning within a second of typing `false` key by key, with completion asked at each key', async () => {
+    const document = await open('orders.dbarch.yaml');
+    touched.push(document);
+    const value = rangeOf(document, 'multiAz: false', 'false');
+    await replace(document, value, '');
+    await linted(document);
+    const published = nextEvent((await api()).onDidLint, (event) => event.uri.toString() === document.uri.toString() && event.result.findings.some((finding) => finding.ruleId === 'rds/multi-az-production'));
+    // What the editor does as a person types: each key edits the text, then the suggest widget asks
+    // every completion provider (editor.quickSuggestions) without waiting for the answer to type on.
+    const completions: Thenable<unknown>[] = [];
+    let typed = 0;
+    for (const [index, key] of [...'false'].entries()) {
+      await replace(document, new vscode.Range(value.start.translate(0, index), value.start.translate(0, index)), key);
+      typed = performance.now();
+      completions.push(vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, value.start.translate(0, index + 1)));
+    }
+    const { version } = await published;
+    const elapsed = performance.now() - typed;
+    metrics()['typing key by key with completion to warning (extension host)'] = elapsed;
+    await Promise.all(completions);
+    assert.equal(version, document.version);
+    assert.ok(elapsed < 1_000, `the warning took ${Math.round(elapsed)} ms`);
+  });
+
+  it('settles on the result of the last of several quick edits', async () => {
+    const document = await open('orders.dbarch.yaml');
+    touched.push(document);
+    await linted(document);
+    // Three edits without waiting in between: the last text (multiAz: true) decides.
+    const value = rangeOf(document, 'multiAz: false', 'false');
+    await replace(document, value, 'fals');
+    await replace(document, new vscode.Range(value.start, value.start.translate(0, 4)), 'tru');
+    await replace(document, new vscode.Range(value.start, value.start.translate(0, 3)), 'true');
+    const result = await linted(document);
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(dbarchDiagnostics(document.uri), []);
+  });
+});
+
+async function replace(document: vscode.TextDocument, range: vscode.Range, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, range, text);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}

@@ -1,0 +1,89 @@
+// Completion and hover as VS Code asks for them (the suggest widget and the hover widget use the same
+// commands), in YAML and JSON, without any other extension installed.
+import * as assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'mocha';
+import * as vscode from 'vscode';
+import { linted, open, rangeOf, revert } from './helpers';
+
+describe('completion and hover', () => {
+  const touched: vscode.TextDocument[] = [];
+  afterEach(async () => {
+    for (const document of touched.splice(0)) await revert(document);
+  });
+
+  /** Replaces `token` on the line with `lineText` by `text` and returns the position after `text`. */
+  async function type(document: vscode.TextDocument, lineText: string, token: string, text: string): Promise<vscode.Position> {
+    touched.push(document);
+    const range = rangeOf(document, lineText, token);
+    const start = document.offsetAt(range.start);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, range, text);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    return document.positionAt(start + text.length);
+  }
+
+  it('completes the database names after `to:`', async () => {
+    const document = await open('fleet.dbarch.yaml');
+    const position = await type(document, '{ to: billing,', 'billing', '');
+    const labels = await completionLabels(document, position);
+    assert.ok(labels.includes('orders') && labels.includes('billing'), `offered: ${labels.join(', ')}`);
+  });
+
+  it("completes an RDS database's keys with the schema's descriptions", async () => {
+    const document = await open('orders.dbarch.yaml');
+    const position = await type(document, 'deletionProtection: true', 'deletionProtection: true', 'deletionProtection: true\n    ');
+    const list = await completions(document, position);
+    const replicas = list.items.find((item) => labelOf(item) === 'readReplicas');
+    assert.ok(replicas, `offered: ${list.items.map(labelOf).join(', ')}`);
+    assert.ok(documentationOf(replicas).length > 20, 'readReplicas has a description');
+  });
+
+  it('completes engine values in JSON', async () => {
+    const document = await open('accounts.dbarch.json');
+    const position = await type(document, '"engine": "mysql"', '"mysql"', '"');
+    const labels = (await completionLabels(document, position)).map((label) => label.replace(/"/g, ''));
+    assert.ok(labels.includes('postgres') && labels.includes('mariadb'), `offered: ${labels.join(', ')}`);
+  });
+
+  it("hovers a database's name with its summary and its findings", async () => {
+    const document = await open('orders.dbarch.yaml');
+    await linted(document);
+    const text = await hoverText(document, rangeOf(document, '  orders:', 'orders').start.translate(0, 1));
+    assert.match(text, /\*\*orders\*\*: Amazon RDS for PostgreSQL 16\.4/);
+    assert.match(text, /rds\/multi-az-production/);
+  });
+
+  it("hovers a key with the schema's description", async () => {
+    const document = await open('orders.dbarch.yaml');
+    const text = await hoverText(document, rangeOf(document, 'instanceClass:', 'instanceClass').start.translate(0, 2));
+    assert.ok(text.length > 20, `hover: ${text}`);
+  });
+});
+
+async function completions(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList | undefined>('vscode.executeCompletionItemProvider', document.uri, position);
+  assert.ok(list, 'no completion list');
+  return list;
+}
+
+async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  return (await completions(document, position)).items.map(labelOf);
+}
+
+function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+function documentationOf(item: vscode.CompletionItem): string {
+  return typeof item.documentation === 'string' ? item.documentation : (item.documentation?.value ?? item.detail ?? '');
+}
+
+async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', document.uri, position);
+  const text = (hovers ?? [])
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
+  assert.ok(text, 'no hover');
+  return text;
+}

@@ -1,0 +1,149 @@
+// The UI test: what a person sees in a real VS Code (code-server) with the packaged extension.
+// Open the production RDS example from the Explorer, see the squiggle and the Problems entry for
+// rds/multi-az-production, apply the quick fix from the light bulb, see the entry go, then type
+// `false` back and see the warning return within a second. Screenshots go to test-results/.
+//
+// scripts/vscode/run-integration.mjs runs it against its code-server (DBARCH_CODE_SERVER_URL and
+// DBARCH_UI_WORKSPACE); run alone (`node test/ui/ui.test.mjs`), it starts its own with the .vsix
+// `npm run package` built. It prints `ui: N passed, N failed` and exits non-zero on a failure.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { root, vsixPath } from '../../scripts/vscode/common.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, startCodeServer, workbenchUrl } from '../../scripts/vscode/code-server.mjs';
+
+const FILE = 'orders.dbarch.yaml';
+const RULE = 'rds/multi-az-production';
+const FIX_TITLE = 'Turn on Multi-AZ';
+/** The issue's promise: typing `multiAz: false` shows the warning within a second. */
+const TYPING_TO_WARNING_MS = 1_000;
+const STEP_TIMEOUT_MS = 30_000;
+const screenshots = join(root, 'test-results');
+
+const steps = [];
+/** One step of the story; a step that fails ends the story (the later ones could only fail with it). */
+function step(title, body) {
+  steps.push({ title, body });
+}
+
+let page;
+let editor;
+let problems;
+
+step(`opens ${FILE} by double-clicking it in the Explorer`, async () => {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: FILE });
+  await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await row.dblclick();
+  editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await page.locator('.tabs-container .tab.active', { hasText: FILE }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await editor.locator('.view-line', { hasText: 'multiAz: false' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+});
+
+step(`shows a warning squiggle, 0 errors and 1 warning in the status bar, and a Problems entry for ${RULE}`, async () => {
+  await editor.locator('.squiggly-warning').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  // The status bar item (dbarch's own) opens the Problems view, as a person would click it.
+  const status = page.locator('.statusbar-item', { has: page.locator('.codicon-database') });
+  await status.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const counts = (await status.innerText()).replace(/\s+/g, ' ').trim();
+  if (counts !== '0 1') throw new Error(`the status bar item reads "${counts}", not 0 errors and 1 warning`);
+  await status.click();
+  problems = page.locator('.markers-panel .monaco-list-row', { hasText: RULE });
+  await problems.first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.screenshot({ path: join(screenshots, 'ui-1-warning.png') });
+});
+
+step('applies the preferred quick fix from the light bulb (Ctrl+.)', async () => {
+  // Enter on the Problems entry puts the cursor on the finding and the focus in the editor.
+  await problems.first().click();
+  await page.keyboard.press('Enter');
+  // Ctrl+. goes to whatever has the focus: wait until the editor has it and VS Code has computed the
+  // fixes for the cursor's place (the light bulb shows), or the key press can land in between.
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: STEP_TIMEOUT_MS });
+  await editor.locator('[class*="codicon-lightbulb"]').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.keyboard.press('Control+.');
+  // The preferred fix is the one the menu opens on, so Enter applies it.
+  const focused = page.locator('.action-widget .monaco-list-row.focused');
+  await focused.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.screenshot({ path: join(screenshots, 'ui-2-light-bulb.png') });
+  const title = await focused.innerText();
+  if (!title.includes(FIX_TITLE)) throw new Error(`the light bulb menu opened on "${title}", not on "${FIX_TITLE}"`);
+  await page.keyboard.press('Enter');
+  await editor.locator('.view-line', { hasText: 'multiAz: true' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+});
+
+step('the Problems entry and the squiggle go away', async () => {
+  await problems.first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
+  await editor.locator('.squiggly-warning').first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT_MS });
+  await page.screenshot({ path: join(screenshots, 'ui-3-fixed.png') });
+});
+
+step(`typing \`multiAz: false\` brings the warning back within ${TYPING_TO_WARNING_MS} ms`, async () => {
+  // Double-clicking the value selects the word, as a person would before typing over it.
+  const line = editor.locator('.view-line', { hasText: 'multiAz: true' });
+  await line.locator('span', { hasText: 'true' }).last().dblclick();
+  await page.keyboard.type('false', { delay: 40 });
+  const typed = performance.now();
+  // The squiggle is the warning in the editor where the person is typing; the Problems view follows
+  // on its own schedule (it batches marker changes), so its time is reported, not held to the second.
+  await editor.locator('.squiggly-warning').first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  const squiggleMs = performance.now() - typed;
+  await problems.first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  const problemsMs = performance.now() - typed;
+  // Close the completion list the typing opened, so the screenshot shows the squiggle.
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: join(screenshots, 'ui-4-typed-false.png') });
+  console.log(`    after the last keystroke: squiggle ${Math.round(squiggleMs)} ms, Problems entry ${Math.round(problemsMs)} ms (dbarch.lintDelay 250 ms)`);
+  if (squiggleMs > TYPING_TO_WARNING_MS) throw new Error(`the squiggle took ${Math.round(squiggleMs)} ms`);
+});
+
+await main();
+
+async function main() {
+  const started = performance.now();
+  mkdirSync(screenshots, { recursive: true });
+  // Screenshots of an earlier run (a failed step's especially) must not pass for this run's.
+  for (const name of readdirSync(screenshots)) if (/^ui-.*\.png$/.test(name)) rmSync(join(screenshots, name));
+  let server;
+  let url = process.env.DBARCH_CODE_SERVER_URL;
+  let workspace = process.env.DBARCH_UI_WORKSPACE;
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  try {
+    if (!url) {
+      server = await startCodeServer({ vsix: process.env.DBARCH_VSIX ?? vsixPath() });
+      url = server.url;
+      workspace = server.workspace('ui-workspace');
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 30_000 });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(workbenchUrl({ url }, workspace), { timeout: 30_000 });
+    console.log('\nUI test in code-server (Chromium)');
+    for (const [index, { title, body }] of steps.entries()) {
+      if (failed > 0) {
+        console.log(`  ✖ ${title} (not run: an earlier step failed)`);
+        failed++;
+        continue;
+      }
+      const stepStarted = performance.now();
+      try {
+        await body();
+        passed++;
+        console.log(`  ✔ ${title} (${Math.round(performance.now() - stepStarted)} ms)`);
+      } catch (error) {
+        failed++;
+        console.log(`  ✖ ${title}\n${String(error.stack ?? error).replace(/^/gm, '      ')}`);
+        await page.screenshot({ path: join(screenshots, `ui-failed-step-${index + 1}.png`) }).catch(() => undefined);
+      }
+    }
+  } catch (error) {
+    console.log(`  ✖ the UI test could not start: ${error.stack ?? error}`);
+    failed = Math.max(failed, 1);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+  }
+  console.log(`screenshots in ${screenshots} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`ui: ${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
