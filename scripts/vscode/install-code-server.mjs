@@ -34,7 +34,10 @@ step = performance.now();
 // npm is a `#!/usr/bin/env node` script: Node 24 first on PATH makes the install (and code-server's
 // native builds) run under 24; npm_config_nodedir overrides the machine's global nodedir=/usr, which
 // holds Node 20's headers.
-const env = { ...process.env, PATH: `${join(node24Dir, 'bin')}${delimiter}${process.env.PATH}`, npm_config_nodedir: node24Dir };
+// Under `npm run`, the outer npm's settings are in npm_config_* variables (user agent "node/v20"
+// included), and a nested npm reads them as its own: code-server's postinstall would then see Node 20.
+const cleanEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+const env = { ...cleanEnv, PATH: `${join(node24Dir, 'bin')}${delimiter}${process.env.PATH}`, npm_config_nodedir: node24Dir };
 await npm(['install', `code-server@${CODE_SERVER_VERSION}`, ...npmFlags], env, 540_000);
 if (!codeServerInstalled()) fail(`code-server ${CODE_SERVER_VERSION} is still not in ${serverDir} after npm install`);
 console.log(`code-server ${CODE_SERVER_VERSION} (${seconds(step)} s)`);
