@@ -18,7 +18,7 @@ import {
   rdsEngineFamily,
   regionOfAz,
 } from '../../core/facts';
-import { compareVersions } from '../../core/rules/helpers/rds-engines';
+import { compareVersions } from '../../core/rules/helpers/versions';
 import type { PathSegment } from '../../core/document/source';
 import type { Analysis } from './analysis';
 import { stringAt, valueAt } from './analysis';

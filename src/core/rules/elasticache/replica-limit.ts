@@ -1,7 +1,7 @@
 // elasticache/replica-limit: more replicas per shard, or more nodes per cluster, than ElastiCache allows.
 import { ELASTICACHE_MAX_NODES_PER_CLUSTER, ELASTICACHE_MAX_REPLICAS_PER_SHARD } from '../../facts';
 import type { ElasticacheCluster } from '../../model/model';
-import { compareVersions } from '../helpers/arch';
+import { compareVersions } from '../helpers/versions';
 import { defineRule } from '../rule';
 import { formatNumber } from '../../text';
 
@@ -9,7 +9,7 @@ import { formatNumber } from '../../text';
 function maxNodes(database: ElasticacheCluster): { limit: number; why: string } {
   const limits = ELASTICACHE_MAX_NODES_PER_CLUSTER.value;
   const version = database.engineVersion;
-  if (database.engine === 'redis' && version !== undefined && compareVersions(version, limits.maxFromRedisVersion) === -1) {
+  if (database.engine === 'redis' && version !== undefined && (compareVersions(version, limits.maxFromRedisVersion) ?? 0) < 0) {
     return { limit: limits.maxBeforeRedis506, why: `Redis OSS ${version} (before ${limits.maxFromRedisVersion})` };
   }
   return { limit: limits.max, why: database.engine === 'valkey' ? 'Valkey' : 'Redis OSS 5.0.6 and later' };

@@ -118,20 +118,3 @@ export function describeDatabase(database: Database): string {
   return `the ${kind[database.service]} ${database.name}`;
 }
 
-/** Numeric parts of a version (`"7.1.0"` -> [7, 1, 0]); undefined when it does not start with a number. */
-function versionParts(version: string): number[] | undefined {
-  const match = /^\d+(\.\d+)*/.exec(version.trim());
-  return match ? match[0].split('.').map(Number) : undefined;
-}
-
-/** Compares two versions segment by segment (`"5.0.10"` > `"5.0.6"`); undefined when either is not numeric. */
-export function compareVersions(a: string, b: string): number | undefined {
-  const left = versionParts(a);
-  const right = versionParts(b);
-  if (!left || !right) return undefined;
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
-}

@@ -2,7 +2,8 @@
 // which reader a failover promotes.
 import { AURORA_ENGINE_NAMES, AURORA_IO_OPTIMIZED_MIN_VERSIONS } from '../../facts';
 import type { AuroraCluster, ClusterInstance, Database } from '../../model/model';
-import { compareVersions, majorVersion, parseInstanceClass } from './rds-engines';
+import { majorVersion, parseInstanceClass } from './rds-engines';
+import { compareVersions } from './versions';
 
 /** The Aurora clusters of a model (DocumentDB and Neptune have their own rules). */
 export function auroraClusters(databases: readonly Database[]): AuroraCluster[] {

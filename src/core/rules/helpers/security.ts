@@ -1,42 +1,8 @@
-// Shared pieces of the security/ rules: version comparison, human names of engines, the security
+// Shared pieces of the security/ rules: human names of engines, the security
 // block of any database, and the Region lists of global databases and global tables.
 import { RDS_FAMILY_NAMES, rdsEngineFamily } from '../../facts';
 import type { Database } from '../../model/model';
 import type { RawCidr, RawReplicaRegion } from '../../model/raw';
-
-/**
- * Compares two dotted versions numerically, segment by segment (`9.6` < `15.2`, `1.6.6` < `1.6.12`);
- * non-numeric parts of a segment are ignored. Missing segments count as 0.
- */
-export function compareVersions(a: string, b: string): number {
-  const parse = (version: string): number[] => version.split('.').map((segment) => Number.parseInt(segment, 10) || 0);
-  const left = parse(a);
-  const right = parse(b);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) return Math.sign(difference);
-  }
-  return 0;
-}
-
-/**
- * Whether `version` is `minimum` or later, compared numerically; undefined when the version does not
- * start with a number, or is written less precisely than the minimum and agrees with it as far as it
- * goes (`11` against `11.8`): the file does not say which side it is on.
- */
-export function versionAtLeast(version: string, minimum: string): boolean | undefined {
-  if (majorVersion(version) === undefined) return undefined;
-  const given = version.trim().split('.');
-  const needed = minimum.split('.');
-  if (given.length < needed.length && compareVersions(version, needed.slice(0, given.length).join('.')) === 0) return undefined;
-  return compareVersions(version, minimum) >= 0;
-}
-
-/** The major version of a dotted version (`16.4` -> 16), or undefined when it does not start with a number. */
-export function majorVersion(version: string | undefined): number | undefined {
-  const match = /^\s*(\d+)/.exec(version ?? '');
-  return match ? Number(match[1]) : undefined;
-}
 
 /** How a message names a database's service and engine: `RDS for PostgreSQL`, `Aurora MySQL`, `Redis OSS`. */
 export function engineName(database: Database): string {

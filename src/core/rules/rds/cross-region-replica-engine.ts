@@ -1,7 +1,7 @@
 // rds/cross-region-replica-engine: a read replica in another Region on an engine or version that cannot have one.
 import { RDS_CROSS_REGION_REPLICAS, RDS_ENGINES_WITHOUT_READ_REPLICAS, RDS_FAMILY_NAMES, rdsEngineFamily } from '../../facts';
 import type { RdsDatabase } from '../../model/model';
-import { versionInRange } from '../helpers/rds-engines';
+import { versionInRange } from '../helpers/versions';
 import { defineRule, type RelatedReport } from '../rule';
 
 /** Why the database's engine cannot have cross-Region replicas, or undefined when it can (or the file does not say enough to tell). */

@@ -1,6 +1,7 @@
 // rds/engine-end-of-support: an engine version past the end of RDS standard support (it runs on paid Extended Support).
 import { RDS_EXTENDED_SUPPORT_YEARS, STANDARD_SUPPORT_ENDS, SUPPORT_DATES_AS_OF, type StandardSupportEnd, type SupportedLifecycleEngine } from '../../facts';
-import { compareVersions, majorVersion } from '../helpers/rds-engines';
+import { majorVersion } from '../helpers/rds-engines';
+import { compareVersions } from '../helpers/versions';
 import { defineRule } from '../rule';
 
 const ENGINE_NAMES: Record<SupportedLifecycleEngine, string> = {

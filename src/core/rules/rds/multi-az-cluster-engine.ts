@@ -1,7 +1,8 @@
 // rds/multi-az-cluster-engine: a Multi-AZ DB cluster (`multiAz: { mode: cluster }`) on an engine or version that has none.
 import { RDS_FAMILY_NAMES, RDS_MULTI_AZ_CLUSTER_ENGINES, rdsEngineFamily } from '../../facts';
 import type { MultiAzDeployment, RdsDatabase } from '../../model/model';
-import { sentenceStart, versionAtLeast } from '../helpers/rds-engines';
+import { sentenceStart } from '../helpers/rds-engines';
+import { versionAtLeast } from '../helpers/versions';
 import { defineRule, type RelatedReport } from '../rule';
 
 /** Why the database's engine cannot run a Multi-AZ DB cluster, or undefined when it can (or the file does not say enough to tell). */

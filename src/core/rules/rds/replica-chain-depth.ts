@@ -1,7 +1,7 @@
 // rds/replica-chain-depth: read replicas chained deeper than the engine allows, or chained where the engine cannot chain them.
 import { RDS_ENGINES_WITHOUT_READ_REPLICAS, RDS_FAMILY_NAMES, RDS_REPLICA_CHAINS, rdsEngineFamily, type RdsEngineFamily } from '../../facts';
 import type { RdsDatabase } from '../../model/model';
-import { versionAtLeast } from '../helpers/rds-engines';
+import { versionAtLeast } from '../helpers/versions';
 import { defineRule, type Report } from '../rule';
 
 /** How deep a database's replicas may chain, why, and how sure dbarch is of it. */

@@ -10,7 +10,8 @@ import {
   type RdsEngineFamily,
 } from '../../facts';
 import type { Database } from '../../model/model';
-import { compareVersions, engineName, versionAtLeast } from '../helpers/security';
+import { engineName } from '../helpers/security';
+import { compareVersions, versionAtLeast } from '../helpers/versions';
 import { defineRule } from '../rule';
 
 /** What a database's server does with unencrypted connections, from the file and the engine's default. */
@@ -64,7 +65,7 @@ function tlsSetting(database: Database): TlsSetting | undefined {
     case 'elasticache': {
       const facts = ELASTICACHE_IN_TRANSIT_ENCRYPTION.value;
       // Memcached has TLS only from 1.6.12: an older version has nothing to turn on.
-      if (database.engine === 'memcached' && database.engineVersion !== undefined && compareVersions(database.engineVersion, facts.memcachedFromVersion) < 0) return undefined;
+      if (database.engine === 'memcached' && database.engineVersion !== undefined && (compareVersions(database.engineVersion, facts.memcachedFromVersion) ?? 0) < 0) return undefined;
       return { key: 'encryptedInTransit', written: database.security?.encryptedInTransit, byDefault: facts.defaultEnabled, defaultNote: 'and ElastiCache leaves in-transit encryption off unless asked' };
     }
     default:
