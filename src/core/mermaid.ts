@@ -17,8 +17,46 @@ export const ROLE_STYLES: Record<NodeRole, string> = {
   external: 'fill:#ced4da,stroke:#343a40,color:#1a1a1a,stroke-dasharray:6 3',
 };
 
+/** Which part of the topology a diagram shows. */
+export type DiagramView = { kind: 'all' } | { kind: 'region'; region: string } | { kind: 'database'; database: string };
+
+/** How to draw a diagram. */
+export interface DiagramOptions {
+  direction?: DiagramDirection;
+  /** The whole topology (default), one Region, or one database with what connects to it. */
+  view?: DiagramView;
+}
+
+/** One box of a drawn diagram, for the preview to map back to the file. */
+export interface DiagramNode {
+  /** The Mermaid id (`n0`, `n1`, ...): generated, never taken from the file. */
+  id: string;
+  /** The Topology node it draws. */
+  topologyId: string;
+  label: string;
+  kind: NodeKind;
+  role: NodeRole;
+  /** Where it is defined in the file. */
+  pointer: string;
+  database?: string;
+  region?: string;
+}
+
+/** A Mermaid flowchart and the nodes it draws. */
+export interface Diagram {
+  text: string;
+  nodes: DiagramNode[];
+  edgeCount: number;
+}
+
 /** Renders a topology as a Mermaid flowchart; deterministic for the same topology. */
 export function toMermaid(topology: Topology, direction: DiagramDirection = 'LR'): string {
+  return renderDiagram(topology, { direction }).text;
+}
+
+/** Renders a topology (or one view of it) as a Mermaid flowchart with its node map. */
+export function renderDiagram(topology: Topology, options: DiagramOptions = {}): Diagram {
+  const direction = options.direction ?? 'LR';
   const ids = new Map<string, string>();
   topology.nodes.forEach((node, index) => ids.set(node.id, `n${index}`));
   const lines: string[] = [`flowchart ${direction}`];
@@ -36,10 +74,14 @@ export function toMermaid(topology: Topology, direction: DiagramDirection = 'LR'
   });
   for (const id of topology.outside) lines.push(nodeLine(topology.nodeById.get(id)!, '  '));
 
+  let edgeCount = 0;
   for (const edge of topology.edges) {
     const from = ids.get(edge.from);
     const to = ids.get(edge.to);
-    if (from && to) lines.push(`  ${from} ${arrow(edge)} ${to}`);
+    if (from && to) {
+      lines.push(`  ${from} ${arrow(edge)} ${to}`);
+      edgeCount++;
+    }
   }
 
   for (const [role, style] of Object.entries(ROLE_STYLES)) lines.push(`  classDef ${role} ${style}`);
@@ -50,7 +92,17 @@ export function toMermaid(topology: Topology, direction: DiagramDirection = 'LR'
     byRole.set(node.role, list);
   }
   for (const [role, nodeIds] of byRole) lines.push(`  class ${nodeIds.join(',')} ${role}`);
-  return lines.join('\n') + '\n';
+  const nodes: DiagramNode[] = topology.nodes.map((node) => ({
+    id: ids.get(node.id)!,
+    topologyId: node.id,
+    label: node.label,
+    kind: node.kind,
+    role: node.role,
+    pointer: node.pointer,
+    database: node.database,
+    region: node.region,
+  }));
+  return { text: lines.join('\n') + '\n', nodes, edgeCount };
 }
 
 function label(node: TopologyNode): string {
