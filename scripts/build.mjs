@@ -1,6 +1,6 @@
 // Build: compile the JSON schemas into standalone validators (no `new Function` at run time), then
 // bundle the CLI with esbuild.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
@@ -61,4 +61,29 @@ await Promise.all([
   esbuild.build({ ...shared, entryPoints: { extension: join(root, 'src/extension/extension.ts') }, outdir: join(root, 'dist'), external: ['vscode'] }),
   // The schema language services (completion, hover) load on the first request, not at activation.
   esbuild.build(languageBuild(shared, root)),
+  buildWebview(),
 ]);
+
+/**
+ * The preview webview: one browser script with Mermaid and the @vscode-elements controls, its
+ * stylesheet, and the codicon font. Always minified: unminified Mermaid is several megabytes.
+ */
+async function buildWebview() {
+  const out = join(root, 'dist/webview');
+  mkdirSync(out, { recursive: true });
+  await esbuild.build({
+    entryPoints: { preview: join(root, 'webview/main.ts') },
+    outdir: out,
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  copyFileSync(join(root, 'webview/preview.css'), join(out, 'preview.css'));
+  const codicons = join(root, 'node_modules/@vscode/codicons/dist');
+  copyFileSync(join(codicons, 'codicon.css'), join(out, 'codicon.css'));
+  copyFileSync(join(codicons, 'codicon.ttf'), join(out, 'codicon.ttf'));
+}

@@ -17,6 +17,8 @@ export interface DbarchApi {
   resultFor(document: vscode.TextDocument): LintResult | undefined;
   /** Resolves when the document's current version has been linted (lints it if needed). */
   waitForLint(document: vscode.TextDocument): Promise<LintResult>;
+  /** Opens the topology preview of a document (beside the editor by default); resolves to its panel. */
+  openPreview(uri?: vscode.Uri, toSide?: boolean): Promise<vscode.WebviewPanel | undefined>;
   /** How long activate() took, in milliseconds. */
   activationMs: number;
 }

@@ -9,6 +9,7 @@ import { CodeActions } from './code-actions';
 import { showRuleDocs } from './docs';
 import { registerLanguageFeatures } from './language';
 import { Linter } from './linter';
+import { PreviewManager } from './preview/preview-manager';
 import { StatusBar } from './status-bar';
 
 /** Activates on YAML/JSON files; does work only for architecture files. */
@@ -44,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): DbarchApi {
   );
 
   registerAuthoring(context);
+  const previews = new PreviewManager(context.extensionUri, linter);
+  context.subscriptions.push(previews);
 
   // The providers check each document themselves, so untitled files and `dbarch.files` changes work.
   registerLanguageFeatures(context, {
@@ -75,6 +78,10 @@ export function activate(context: vscode.ExtensionContext): DbarchApi {
     onDidLint: linter.onDidLint,
     resultFor: (document) => linter.resultFor(document),
     waitForLint,
+    openPreview: async (uri, toSide = true) => {
+      const panel = await previews.open(uri, toSide);
+      return panel?.panel;
+    },
     activationMs: performance.now() - started,
   };
 }

@@ -1,0 +1,264 @@
+// What the topology preview shows for one lint result: the Mermaid text, the nodes mapped back to the
+// file (where each is defined, which findings fall inside it), and the messages the preview and its
+// host exchange. The VS Code host, the webview and `dbarch diagram --html` all use these, so the
+// picture in the editor and the one in a saved page are made the same way.
+import type { Span } from './document/source';
+import type { SourceDocument } from './document/document';
+import type { Finding, Severity } from './findings';
+import type { LintResult } from './lint';
+import { renderDiagram, type DiagramDirection, type DiagramNode, type DiagramView } from './mermaid';
+import type { NodeKind, NodeRole, Topology } from './topology/topology';
+import { SYNTAX_RULE_ID, SCHEMA_RULE_ID } from './findings';
+import { PREVIEW_LIMITS } from './preview-limits';
+
+/** A node as the preview knows it. */
+export interface PreviewNode {
+  /** The Mermaid id (`n0`, ...). */
+  id: string;
+  label: string;
+  kind: NodeKind;
+  role: NodeRole;
+  database?: string;
+  /** The worst finding inside the node's definition, if any. */
+  severity?: Severity;
+  /** The findings inside the node's definition, as `line: message (rule)`. */
+  messages: string[];
+  /** 1-based line of the definition, for tooltips. */
+  line: number;
+}
+
+/** One way to look at the file: everything, one Region, one database. */
+export interface PreviewViewOption {
+  view: DiagramView;
+  label: string;
+}
+
+/** The diagram part of an update. */
+export interface PreviewDiagram {
+  /** Mermaid flowchart text; its first line is `flowchart <direction>`, which the webview may swap. */
+  text: string;
+  nodes: PreviewNode[];
+  edgeCount: number;
+  /** The view this text draws. */
+  view: DiagramView;
+  /** The views the file offers (all, each Region, each database). */
+  views: PreviewViewOption[];
+  /** Set when the whole file is too large to draw quickly; `text` is then empty. */
+  tooLarge?: { nodes: number; edges: number };
+}
+
+/** Why the file cannot be drawn as it is now (the last good diagram stays, dimmed). */
+export interface PreviewProblem {
+  message: string;
+  /** 1-based line. */
+  line: number;
+  /** How many errors the file has. */
+  count: number;
+}
+
+/** Host -> webview: a new lint result of the document. */
+export interface PreviewUpdateMessage {
+  type: 'update';
+  /** The document's URI (the webview keeps it so a reloaded window can reopen the preview). */
+  uri: string;
+  fileName: string;
+  version: number;
+  /** Absent when the file has errors that make its topology untrustworthy. */
+  diagram?: PreviewDiagram;
+  problem?: PreviewProblem;
+  counts: Record<Severity, number>;
+}
+
+/** Host -> webview: the nodes the editor's cursor is inside. */
+export interface PreviewHighlightMessage {
+  type: 'highlight';
+  nodeIds: string[];
+}
+
+export type HostToPreviewMessage = PreviewUpdateMessage | PreviewHighlightMessage;
+
+/** Webview -> host. Every field is checked by the host before it is used (`parsePreviewMessage`). */
+export type PreviewToHostMessage =
+  | { type: 'ready'; view: DiagramView; force: boolean }
+  | { type: 'reveal'; nodeId: string }
+  | { type: 'view'; view: DiagramView; force: boolean }
+  | { type: 'export'; format: 'svg' | 'png'; data: string }
+  | { type: 'copySource'; direction: DiagramDirection }
+  | { type: 'renderError'; message: string };
+
+/** What the webview keeps across reloads (`vscode.setState`). */
+export interface PreviewState {
+  /** The document the preview follows, as a URI string (the host's serializer reads it). */
+  uri?: string;
+  zoom: number;
+  x: number;
+  y: number;
+  /** Whether the user has moved or zoomed; until then every render fits the view. */
+  moved: boolean;
+  direction: DiagramDirection;
+  view: DiagramView;
+  force: boolean;
+}
+
+const DIRECTIONS: readonly DiagramDirection[] = ['LR', 'TB', 'RL', 'BT'];
+
+/** Checks a message from the webview; anything malformed is dropped (undefined). */
+export function parsePreviewMessage(value: unknown): PreviewToHostMessage | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'ready':
+      return { type: 'ready', view: parseView(message.view) ?? { kind: 'all' }, force: message.force === true };
+    case 'reveal':
+      return typeof message.nodeId === 'string' && /^n\d{1,7}$/.test(message.nodeId) ? { type: 'reveal', nodeId: message.nodeId } : undefined;
+    case 'view': {
+      const view = parseView(message.view);
+      return view ? { type: 'view', view, force: message.force === true } : undefined;
+    }
+    case 'export':
+      if ((message.format !== 'svg' && message.format !== 'png') || typeof message.data !== 'string') return undefined;
+      // 50 MB of text is far past any diagram the preview draws.
+      if (message.data.length > 50_000_000) return undefined;
+      return { type: 'export', format: message.format, data: message.data };
+    case 'copySource':
+      return DIRECTIONS.includes(message.direction as DiagramDirection) ? { type: 'copySource', direction: message.direction as DiagramDirection } : undefined;
+    case 'renderError':
+      return typeof message.message === 'string' ? { type: 'renderError', message: message.message.slice(0, 2_000) } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Checks a view from the webview or from saved state. */
+export function parseView(value: unknown): DiagramView | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const view = value as Record<string, unknown>;
+  if (view.kind === 'all') return { kind: 'all' };
+  if (view.kind === 'region' && typeof view.region === 'string') return { kind: 'region', region: view.region };
+  if (view.kind === 'database' && typeof view.database === 'string') return { kind: 'database', database: view.database };
+  return undefined;
+}
+
+/** Whether two views are the same. */
+export function sameView(a: DiagramView, b: DiagramView): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The views a topology offers: everything, then each Region, then each database. */
+export function previewViews(topology: Topology): PreviewViewOption[] {
+  const views: PreviewViewOption[] = [{ view: { kind: 'all' }, label: 'Whole architecture' }];
+  for (const region of topology.regions) views.push({ view: { kind: 'region', region: region.region }, label: `Region ${region.region}` });
+  for (const database of topology.nodesOf.keys()) views.push({ view: { kind: 'database', database }, label: `Database ${database}` });
+  return views;
+}
+
+/** Options of one preview panel. */
+export interface PreviewOptions {
+  view?: DiagramView;
+  /** Draw the whole file even past PREVIEW_LIMITS. */
+  force?: boolean;
+  /** The document's version, echoed in the update. */
+  version?: number;
+  uri?: string;
+  fileName?: string;
+}
+
+/** Everything the preview needs from one lint result. */
+export interface PreviewModel {
+  message: PreviewUpdateMessage;
+  /** The drawn nodes with where they are defined, for reveal and cursor highlighting. */
+  nodes: MappedNode[];
+}
+
+/** A drawn node and the span of its definition in the file. */
+export interface MappedNode {
+  node: DiagramNode;
+  /** From its key to the end of its value. */
+  extent: Span;
+  /** The span a reveal selects (the key, or the value for list items). */
+  reveal: Span;
+}
+
+/** Builds the preview update for a lint result. */
+export function buildPreview(result: LintResult, options: PreviewOptions = {}): PreviewModel {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of result.findings) counts[finding.severity]++;
+  const base = { type: 'update' as const, uri: options.uri ?? '', fileName: options.fileName ?? '', version: options.version ?? 0, counts };
+  const blocking = result.findings.filter((finding) => finding.severity === 'error' && (finding.ruleId === SYNTAX_RULE_ID || finding.ruleId === SCHEMA_RULE_ID));
+  const problem: PreviewProblem | undefined = blocking.length
+    ? { message: blocking[0].message, line: blocking[0].range.start.line + 1, count: blocking.length }
+    : undefined;
+  if (!result.topology || problem) return { message: { ...base, problem }, nodes: [] };
+
+  const topology = result.topology;
+  const views = previewViews(topology);
+  let view = options.view ?? { kind: 'all' };
+  if (!views.some((option) => sameView(option.view, view))) view = { kind: 'all' };
+  const large = topology.nodes.length > PREVIEW_LIMITS.nodes || topology.edges.length > PREVIEW_LIMITS.edges;
+  if (view.kind === 'all' && large && !options.force) {
+    const diagram: PreviewDiagram = { text: '', nodes: [], edgeCount: 0, view, views, tooLarge: { nodes: topology.nodes.length, edges: topology.edges.length } };
+    return { message: { ...base, diagram }, nodes: [] };
+  }
+  const drawn = renderDiagram(topology, { view });
+  const mapped = mapNodes(drawn.nodes, result.document);
+  const findingsOf = assignFindings(mapped, result.findings);
+  const nodes: PreviewNode[] = mapped.map((entry, index) => {
+    const findings = findingsOf[index];
+    return {
+      id: entry.node.id,
+      label: entry.node.label,
+      kind: entry.node.kind,
+      role: entry.node.role,
+      database: entry.node.database,
+      severity: worst(findings),
+      messages: findings.map((finding) => `${finding.range.start.line + 1}: ${finding.message} (${finding.ruleId})`),
+      line: result.document.lines.positionAt(entry.reveal.start).line + 1,
+    };
+  });
+  return { message: { ...base, diagram: { text: drawn.text, nodes, edgeCount: drawn.edgeCount, view, views } }, nodes: mapped };
+}
+
+/** Where each drawn node is defined. */
+export function mapNodes(nodes: readonly DiagramNode[], document: SourceDocument): MappedNode[] {
+  return nodes.map((node) => {
+    const located = document.locate(node.pointer, 'key');
+    const value = located.exact ? located.valueSpan : undefined;
+    const extent = { start: located.span.start, end: Math.max(located.span.end, value?.end ?? located.span.end) };
+    return { node, extent, reveal: located.span };
+  });
+}
+
+/** The drawn nodes whose definitions most closely contain an offset (several when they share one). */
+export function nodesAt(mapped: readonly MappedNode[], offset: number): string[] {
+  let best: MappedNode[] = [];
+  let bestSize = Infinity;
+  for (const entry of mapped) {
+    if (offset < entry.extent.start || offset > entry.extent.end) continue;
+    const size = entry.extent.end - entry.extent.start;
+    if (size < bestSize) {
+      best = [entry];
+      bestSize = size;
+    } else if (size === bestSize) {
+      best.push(entry);
+    }
+  }
+  return best.map((entry) => entry.node.id);
+}
+
+/** Gives each finding to the node(s) whose definition most closely contains its start. */
+function assignFindings(mapped: readonly MappedNode[], findings: readonly Finding[]): Finding[][] {
+  const result: Finding[][] = mapped.map(() => []);
+  const index = new Map(mapped.map((entry, position) => [entry.node.id, position]));
+  for (const finding of findings) {
+    for (const id of nodesAt(mapped, finding.span.start)) result[index.get(id)!].push(finding);
+  }
+  return result;
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function worst(findings: readonly Finding[]): Severity | undefined {
+  let severity: Severity | undefined;
+  for (const finding of findings) if (!severity || ORDER[finding.severity] < ORDER[severity]) severity = finding.severity;
+  return severity;
+}

@@ -1,0 +1,134 @@
+// The preview panels: the commands that open them, the serializer that restores them after a
+// window reload, and the wiring that keeps them in step with lint results and the editor's cursor.
+import * as vscode from 'vscode';
+import type { LintResult } from '../../core/lint';
+import { isArchitectureDocument } from '../architecture-files';
+import type { Linter } from '../linter';
+import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewContext } from './preview-panel';
+
+/** The context key that shows the preview button on architecture files. */
+const ARCHITECTURE_FILE_CONTEXT = 'dbarch.isArchitectureFile';
+
+/** One preview per document. */
+export class PreviewManager implements vscode.Disposable {
+  private readonly panels = new Map<string, PreviewPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly panelContext: PreviewContext;
+  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly linter: Linter,
+  ) {
+    this.panelContext = {
+      extensionUri,
+      lint: (document) => this.lint(document),
+      onDispose: (panel) => {
+        if (this.panels.get(panel.documentUri.toString()) === panel) this.panels.delete(panel.documentUri.toString());
+      },
+    };
+    this.disposables.push(
+      vscode.commands.registerCommand('dbarch.openPreview', (uri?: unknown) => this.open(uri, false)),
+      vscode.commands.registerCommand('dbarch.openPreviewToSide', (uri?: unknown) => this.open(uri, true)),
+      vscode.commands.registerCommand('dbarch.showPreviewSource', () => this.showSource()),
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
+        deserializeWebviewPanel: (panel, state) => this.restore(panel, state),
+      }),
+      linter.onDidLint((event) => this.panels.get(event.uri.toString())?.update(event.result, event.version)),
+      vscode.window.onDidChangeTextEditorSelection((event) => this.cursorMoved(event.textEditor)),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('dbarch.files')) this.updateContext();
+      }),
+    );
+    this.updateContext();
+  }
+
+  /** Opens (or brings forward) the preview of a document: the given one or the active editor's. */
+  async open(target: unknown, toSide: boolean): Promise<PreviewPanel | undefined> {
+    const document = await this.documentFor(target);
+    if (!document) {
+      void vscode.window.showInformationMessage('dbarch: open an architecture file (*.dbarch.yaml, *.dbarch.json) to preview it.');
+      return undefined;
+    }
+    const existing = this.panels.get(document.uri.toString());
+    if (existing) {
+      existing.show(toSide);
+      return existing;
+    }
+    const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, { enableScripts: true, enableFindWidget: false });
+    return this.attach(panel, document.uri);
+  }
+
+  /** The open preview of a document, if any (for tests). */
+  panelFor(uri: vscode.Uri): PreviewPanel | undefined {
+    return this.panels.get(uri.toString());
+  }
+
+  private attach(panel: vscode.WebviewPanel, uri: vscode.Uri): PreviewPanel {
+    const preview = new PreviewPanel(panel, uri, this.panelContext);
+    this.panels.get(uri.toString())?.dispose();
+    this.panels.set(uri.toString(), preview);
+    return preview;
+  }
+
+  private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const uri = typeof state === 'object' && state !== null && typeof (state as { uri?: unknown }).uri === 'string' ? (state as { uri: string }).uri : undefined;
+    if (!uri) {
+      panel.dispose();
+      return;
+    }
+    try {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri, true));
+      this.attach(panel, document.uri);
+    } catch {
+      // The file was deleted or moved while the window was closed.
+      panel.dispose();
+    }
+  }
+
+  private async documentFor(target: unknown): Promise<vscode.TextDocument | undefined> {
+    if (target instanceof vscode.Uri) {
+      try {
+        return await vscode.workspace.openTextDocument(target);
+      } catch {
+        return undefined;
+      }
+    }
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && isArchitectureDocument(active)) return active;
+    // From the preview itself (its title bar), or when focus is elsewhere: the one visible architecture file.
+    return vscode.window.visibleTextEditors.map((editor) => editor.document).find(isArchitectureDocument);
+  }
+
+  private async showSource(): Promise<void> {
+    const active = [...this.panels.values()].find((panel) => panel.panel.active);
+    if (!active) return;
+    const document = active.document ?? (await vscode.workspace.openTextDocument(active.documentUri));
+    await vscode.window.showTextDocument(document, { viewColumn: active.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One });
+  }
+
+  private async lint(document: vscode.TextDocument): Promise<LintResult | undefined> {
+    return this.linter.resultFor(document) ?? (await this.linter.lintNow(document));
+  }
+
+  /** Highlights, shortly after the cursor settles, the node it is in. */
+  private cursorMoved(editor: vscode.TextEditor): void {
+    const panel = this.panels.get(editor.document.uri.toString());
+    if (!panel) return;
+    clearTimeout(this.cursorTimer);
+    this.cursorTimer = setTimeout(() => panel.highlightAt(editor.document.offsetAt(editor.selection.active)), 60);
+  }
+
+  private updateContext(): void {
+    const document = vscode.window.activeTextEditor?.document;
+    void vscode.commands.executeCommand('setContext', ARCHITECTURE_FILE_CONTEXT, Boolean(document && isArchitectureDocument(document)));
+  }
+
+  dispose(): void {
+    clearTimeout(this.cursorTimer);
+    for (const panel of [...this.panels.values()]) panel.dispose();
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+  }
+}

@@ -1,0 +1,220 @@
+// One preview panel: the webview that draws one architecture file. It turns lint results into
+// updates for the page (the engine's `buildPreview`), and answers the page's requests after checking
+// them: reveal a node's definition, switch the view, save an export where the user chose, copy the
+// Mermaid source.
+import * as vscode from 'vscode';
+import type { LintResult } from '../../core/lint';
+import { renderDiagram, type DiagramView } from '../../core/mermaid';
+import { buildPreview, nodesAt, parsePreviewMessage, type MappedNode, type PreviewToHostMessage } from '../../core/preview';
+import { previewPage, webviewCsp } from '../../core/preview-page';
+
+/** The webview panel type; also the key of the serializer that restores panels after a reload. */
+export const PREVIEW_VIEW_TYPE = 'dbarch.preview';
+
+/** What a panel needs from the rest of the extension. */
+export interface PreviewContext {
+  extensionUri: vscode.Uri;
+  /** The latest lint of exactly the document's current version (lints it if needed). */
+  lint(document: vscode.TextDocument): Promise<LintResult | undefined>;
+  onDispose(panel: PreviewPanel): void;
+}
+
+/** A preview of one document. */
+export class PreviewPanel implements vscode.Disposable {
+  private view: DiagramView = { kind: 'all' };
+  private force = false;
+  private ready = false;
+  /** The nodes of the diagram on screen, for reveal and cursor highlighting. */
+  private mapped: MappedNode[] = [];
+  /** The last result whose diagram is on screen. */
+  private shown: LintResult | undefined;
+  private latest: { result: LintResult; version: number } | undefined;
+  private highlighted = '';
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly documentUri: vscode.Uri,
+    private readonly context: PreviewContext,
+  ) {
+    const webview = panel.webview;
+    const root = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
+    webview.options = { enableScripts: true, localResourceRoots: [root] };
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(context.extensionUri, 'media', 'preview-light.svg'),
+      dark: vscode.Uri.joinPath(context.extensionUri, 'media', 'preview-dark.svg'),
+    };
+    panel.title = `Preview ${basename(documentUri)}`;
+    const nonce = makeNonce();
+    webview.html = previewPage({
+      nonce,
+      csp: webviewCsp(webview.cspSource, nonce),
+      script: { src: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString() },
+      style: { href: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.css')).toString() },
+      codiconHref: webview.asWebviewUri(vscode.Uri.joinPath(root, 'codicon.css')).toString(),
+      title: panel.title,
+    });
+    this.disposables.push(
+      webview.onDidReceiveMessage((message: unknown) => void this.receive(parsePreviewMessage(message))),
+      panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState(() => {
+        if (panel.visible) this.highlightCursor();
+      }),
+    );
+  }
+
+  /** The document, if it is open. */
+  get document(): vscode.TextDocument | undefined {
+    return vscode.workspace.textDocuments.find((document) => document.uri.toString() === this.documentUri.toString());
+  }
+
+  /** A new lint result of the document. */
+  update(result: LintResult, version: number): void {
+    this.latest = { result, version };
+    if (this.ready) this.post(result, version);
+  }
+
+  /** Highlights the nodes the editor's cursor is in. */
+  highlightAt(offset: number): void {
+    const ids = nodesAt(this.mapped, offset);
+    const key = ids.join(',');
+    if (key === this.highlighted || !this.ready) return;
+    this.highlighted = key;
+    void this.panel.webview.postMessage({ type: 'highlight', nodeIds: ids });
+  }
+
+  private post(result: LintResult, version: number): void {
+    const preview = buildPreview(result, { view: this.view, force: this.force, version, uri: this.documentUri.toString(), fileName: basename(this.documentUri) });
+    if (preview.message.diagram && !preview.message.problem) {
+      this.shown = result;
+      this.mapped = preview.nodes;
+    }
+    this.highlighted = '';
+    void this.panel.webview.postMessage(preview.message);
+    this.highlightCursor();
+  }
+
+  private highlightCursor(): void {
+    const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === this.documentUri.toString());
+    if (editor && editor.document.uri.toString() === this.documentUri.toString()) this.highlightAt(editor.document.offsetAt(editor.selection.active));
+  }
+
+  private async receive(message: PreviewToHostMessage | undefined): Promise<void> {
+    if (!message) return;
+    switch (message.type) {
+      case 'ready':
+      case 'view': {
+        this.ready = true;
+        this.view = message.view;
+        this.force = message.force;
+        const document = this.document;
+        if (this.latest && (!document || this.latest.version === document.version)) {
+          this.post(this.latest.result, this.latest.version);
+        } else if (document) {
+          const result = await this.context.lint(document);
+          if (result) this.update(result, document.version);
+        }
+        return;
+      }
+      case 'reveal':
+        return this.reveal(message.nodeId);
+      case 'export':
+        return this.export(message.format, message.data);
+      case 'copySource': {
+        if (!this.shown?.topology) return;
+        const text = renderDiagram(this.shown.topology, { view: this.view, direction: message.direction }).text;
+        await vscode.env.clipboard.writeText(text);
+        void vscode.window.setStatusBarMessage('$(check) Copied the diagram\'s Mermaid source', 3000);
+        return;
+      }
+      case 'renderError':
+        console.warn(`dbarch preview: Mermaid could not draw ${this.documentUri.toString()}: ${message.message}`);
+        return;
+    }
+  }
+
+  /** Shows a node's definition in the editor; only ids of the diagram on screen are accepted. */
+  private async reveal(nodeId: string): Promise<void> {
+    const entry = this.mapped.find((candidate) => candidate.node.id === nodeId);
+    if (!entry || !this.shown) return;
+    const document = this.document ?? (await vscode.workspace.openTextDocument(this.documentUri));
+    // The spans are offsets of the text that was drawn; locate the node again in today's text when it changed.
+    const span = document.getText() === this.shown.document.text ? entry.reveal : undefined;
+    const range = span
+      ? new vscode.Range(document.positionAt(span.start), document.positionAt(span.end))
+      : await this.locateNow(document, entry.node.pointer);
+    const existing = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.documentUri.toString());
+    const column = existing?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: new vscode.Selection(range.start, range.end), preserveFocus: false });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async locateNow(document: vscode.TextDocument, pointer: string): Promise<vscode.Range> {
+    const result = await this.context.lint(document);
+    if (!result) return new vscode.Range(0, 0, 0, 0);
+    const located = result.document.locate(pointer, 'key');
+    return new vscode.Range(document.positionAt(located.span.start), document.positionAt(located.span.end));
+  }
+
+  /** Saves an export where the user chooses; the page only supplies the bytes. */
+  private async export(format: 'svg' | 'png', data: string): Promise<void> {
+    const bytes = format === 'svg' ? svgBytes(data) : pngBytes(data);
+    if (!bytes) {
+      void vscode.window.showErrorMessage(`dbarch: the preview sent an export that is not a valid ${format.toUpperCase()} image; nothing was saved.`);
+      return;
+    }
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: exportUri(this.documentUri, format),
+      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+      saveLabel: `Export ${format.toUpperCase()}`,
+      title: `Export the diagram of ${basename(this.documentUri)}`,
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, bytes);
+    const open = await vscode.window.showInformationMessage(`Saved the diagram to ${basename(target)}.`, 'Open');
+    if (open) await vscode.commands.executeCommand('vscode.open', target);
+  }
+
+  /** Brings the panel to the front. */
+  show(toSide: boolean): void {
+    this.panel.reveal(toSide ? vscode.ViewColumn.Beside : undefined, toSide);
+  }
+
+  dispose(): void {
+    this.context.onDispose(this);
+    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Where an export goes by default: next to the file, `shop.dbarch.yaml` -> `shop.dbarch.svg`. */
+function exportUri(document: vscode.Uri, format: 'svg' | 'png'): vscode.Uri | undefined {
+  if (document.scheme === 'untitled') return vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `architecture.${format}`) : undefined;
+  return document.with({ path: document.path.replace(/\.(ya?ml|json)$/i, '') + `.${format}` });
+}
+
+/** The SVG text as bytes, if it is an SVG document. */
+export function svgBytes(data: string): Uint8Array | undefined {
+  if (!/^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data)) return undefined;
+  return new TextEncoder().encode(data);
+}
+
+/** Base64 PNG data as bytes, if it is base64 of a PNG. */
+export function pngBytes(data: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data)) return undefined;
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  return signature.every((byte, index) => bytes[index] === byte) ? bytes : undefined;
+}
+
+function basename(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function makeNonce(): string {
+  const bytes = new Uint8Array(18);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, '');
+}

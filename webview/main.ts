@@ -1,0 +1,432 @@
+// The topology preview: draws the Mermaid text the engine made for an architecture file, keeps the
+// picture while the file is broken, marks nodes with findings, follows the editor's cursor, and
+// lets the user pan, zoom, change the layout and export. Everything that comes from the file reaches
+// the page as text content or as Mermaid labels the engine has already escaped; Mermaid runs at
+// securityLevel 'strict'.
+import mermaid from 'mermaid';
+import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { DiagramDirection, DiagramView } from '../src/core/mermaid';
+import type { PreviewDiagram, PreviewNode, PreviewState, PreviewToHostMessage, PreviewUpdateMessage } from '../src/core/preview';
+import { MERMAID_LIMITS } from '../src/core/preview-limits';
+import { exportPng, exportSvg } from './export';
+import { connectHost } from './host';
+import { PanZoom } from './panzoom';
+import { mermaidTheme, readTheme, themeKind, type ThemeColours } from './theme';
+import { buildUi, type Ui } from './ui';
+
+const DEFAULT_STATE: PreviewState = { zoom: 1, x: 0, y: 0, moved: false, direction: 'LR', view: { kind: 'all' }, force: false };
+
+const host = connectHost(saveInPage);
+const state: PreviewState = { ...DEFAULT_STATE, ...host.getState() };
+const ui: Ui = buildUi(document.getElementById('app')!, { connected: host.connected, direction: state.direction });
+const panZoom = new PanZoom(ui.viewport, ui.canvas, (transform) => {
+  Object.assign(state, transform, { moved: true });
+  saveState();
+});
+panZoom.set(state);
+
+/** The diagram on screen (the last one that was valid and drew). */
+let shown: { diagram: PreviewDiagram; text: string; size: { width: number; height: number } } | undefined;
+/** The nodes the editor's cursor is in. */
+let highlighted: string[] = [];
+let colours: ThemeColours = readTheme();
+let renderCount = 0;
+/** A render is running; the newest request waits here (older ones are dropped). */
+let rendering = false;
+let queued: PreviewDiagram | undefined;
+
+mermaid.initialize(mermaidConfig());
+
+host.listen((message) => {
+  if (!message || typeof message !== 'object') return;
+  if (message.type === 'update') update(message);
+  else if (message.type === 'highlight') highlight(Array.isArray(message.nodeIds) ? message.nodeIds : []);
+});
+if (host.connected) host.post({ type: 'ready', view: state.view, force: state.force });
+
+wireControls();
+watchTheme();
+
+function update(message: PreviewUpdateMessage): void {
+  if (message.uri && message.uri !== state.uri) {
+    state.uri = message.uri;
+    saveState();
+  }
+  ui.status.textContent = summary(message);
+  const diagram = message.diagram;
+  if (message.problem) {
+    const problem = message.problem;
+    const more = problem.count > 1 ? ` (and ${problem.count - 1} more)` : '';
+    showBanner(`Line ${problem.line}: ${problem.message}${more}`, shown ? 'The diagram shows the file as it last was without errors.' : 'The diagram appears once the file has no errors.');
+    ui.canvas.classList.toggle('stale', Boolean(shown));
+    if (!shown) showEmpty('Fix the errors in the file to see its diagram.');
+    return;
+  }
+  hideBanner();
+  if (!diagram) return;
+  ui.setViews(diagram.views, diagram.view);
+  if (diagram.tooLarge) {
+    showTooLarge(diagram);
+    return;
+  }
+  ui.message.hidden = true;
+  if (diagram.nodes.length === 0) {
+    shown = undefined;
+    ui.canvas.replaceChildren();
+    showEmpty('Nothing to draw yet: add a database under `databases:`.');
+    return;
+  }
+  void render(diagram);
+}
+
+async function render(diagram: PreviewDiagram): Promise<void> {
+  if (rendering) {
+    queued = diagram;
+    return;
+  }
+  rendering = true;
+  const text = withDirection(diagram.text, state.direction);
+  const id = `dbarch-diagram-${++renderCount}`;
+  const started = performance.now();
+  try {
+    const { svg } = await mermaid.render(id, text);
+    if (!queued) {
+      ui.canvas.innerHTML = svg;
+      ui.canvas.classList.remove('stale');
+      ui.empty.hidden = true;
+      const element = ui.canvas.querySelector('svg')!;
+      const size = naturalSize(element);
+      element.setAttribute('width', String(size.width));
+      element.setAttribute('height', String(size.height));
+      element.style.maxWidth = 'none';
+      shown = { diagram, text, size };
+      decorate(element, diagram);
+      highlight(highlighted);
+      if (!state.moved) panZoom.fit(size.width, size.height);
+      document.body.dataset.renderMs = String(Math.round(performance.now() - started));
+      document.body.dataset.rendered = String(renderCount);
+    }
+  } catch (error) {
+    document.getElementById(id)?.remove();
+    document.getElementById(`d${id}`)?.remove();
+    const reason = error instanceof Error ? error.message : String(error);
+    showBanner(`The diagram could not be drawn: ${reason.split('\n')[0]}`, 'Copy the Mermaid source from the toolbar to inspect it.');
+    if (host.connected) host.post({ type: 'renderError', message: reason });
+  } finally {
+    rendering = false;
+    const next = queued;
+    queued = undefined;
+    if (next) await render(next);
+  }
+}
+
+/** Marks the regions and AZs, the nodes with findings, and makes nodes clickable and focusable. */
+function decorate(svg: SVGSVGElement, diagram: PreviewDiagram): void {
+  const byId = new Map(diagram.nodes.map((node) => [node.id, node]));
+  for (const cluster of svg.querySelectorAll<SVGGElement>('g.cluster')) {
+    const az = /-r\d+z\d+$/.test(cluster.id);
+    cluster.classList.add(az ? 'az' : 'region');
+    const rect = cluster.querySelector<SVGRectElement>(':scope > rect');
+    if (rect) {
+      rect.style.fill = az ? colours.azFill : colours.regionFill;
+      rect.style.stroke = az ? colours.azStroke : colours.regionStroke;
+      rect.style.strokeWidth = az ? '1px' : '1.5px';
+      if (az) rect.style.strokeDasharray = '5 4';
+    }
+  }
+  for (const element of svg.querySelectorAll<SVGGElement>('g.node')) {
+    const match = /-flowchart-(n\d+)-\d+$/.exec(element.id);
+    const node = match ? byId.get(match[1]) : undefined;
+    if (!node) continue;
+    element.dataset.node = node.id;
+    element.setAttribute('tabindex', '0');
+    element.setAttribute('role', 'button');
+    element.setAttribute('aria-label', ariaLabel(node));
+    if (node.severity === 'error' || node.severity === 'warning') addBadge(element, node.severity);
+  }
+}
+
+function addBadge(element: SVGGElement, severity: 'error' | 'warning'): void {
+  element.classList.add(`finding-${severity}`);
+  const box = element.getBBox();
+  const ns = 'http://www.w3.org/2000/svg';
+  const badge = document.createElementNS(ns, 'g');
+  badge.setAttribute('class', `badge badge-${severity}`);
+  badge.setAttribute('transform', `translate(${box.x + box.width - 2}, ${box.y + 2})`);
+  const circle = document.createElementNS(ns, 'circle');
+  circle.setAttribute('r', '9');
+  circle.setAttribute('fill', severity === 'error' ? colours.error : colours.warning);
+  circle.setAttribute('stroke', colours.background);
+  circle.setAttribute('stroke-width', '2');
+  const mark = document.createElementNS(ns, 'text');
+  mark.setAttribute('text-anchor', 'middle');
+  mark.setAttribute('dy', '4.5');
+  mark.setAttribute('font-size', '13');
+  mark.setAttribute('font-weight', '700');
+  mark.setAttribute('font-family', 'sans-serif');
+  mark.setAttribute('fill', severity === 'error' ? '#ffffff' : '#1a1a1a');
+  mark.textContent = '!';
+  badge.append(circle, mark);
+  element.append(badge);
+}
+
+function highlight(nodeIds: string[]): void {
+  highlighted = nodeIds;
+  for (const element of ui.canvas.querySelectorAll('g.node.highlighted')) element.classList.remove('highlighted');
+  let first: SVGGElement | undefined;
+  for (const id of nodeIds) {
+    const element = ui.canvas.querySelector<SVGGElement>(`g.node[data-node="${CSS.escape(id)}"]`);
+    if (!element) continue;
+    element.classList.add('highlighted');
+    first ??= element;
+  }
+  if (first && shown) {
+    const box = boxInSvg(first);
+    if (box) panZoom.reveal(box);
+  }
+}
+
+/** A node's box in the SVG's own units (what the canvas is scaled from). */
+function boxInSvg(element: SVGGraphicsElement): { x: number; y: number; width: number; height: number } | undefined {
+  const svg = element.ownerSVGElement;
+  const matrix = element.getCTM();
+  const root = svg?.getCTM();
+  if (!svg || !matrix || !root) return undefined;
+  const box = element.getBBox();
+  const relative = root.inverse().multiply(matrix);
+  const viewBox = svg.viewBox.baseVal;
+  const scale = viewBox && viewBox.width ? svg.width.baseVal.value / viewBox.width : 1;
+  const point = new DOMPoint(box.x, box.y).matrixTransform(relative);
+  return { x: (point.x - (viewBox?.x ?? 0)) * scale, y: (point.y - (viewBox?.y ?? 0)) * scale, width: box.width * scale, height: box.height * scale };
+}
+
+function wireControls(): void {
+  ui.on('zoomIn', () => panZoom.zoomBy(1.25));
+  ui.on('zoomOut', () => panZoom.zoomBy(0.8));
+  ui.on('fit', () => shown && panZoom.fit(shown.size.width, shown.size.height, true));
+  ui.on('reset', () => shown && panZoom.reset(shown.size.width));
+  ui.on('exportSvg', () => shown && exportDiagram('svg'));
+  ui.on('exportPng', () => shown && exportDiagram('png'));
+  ui.on('copy', () => copySource());
+  ui.on('direction', (value) => {
+    state.direction = value as DiagramDirection;
+    state.moved = false;
+    saveState();
+    if (shown) void render(shown.diagram);
+  });
+  ui.on('view', (value) => {
+    const view = JSON.parse(value) as DiagramView;
+    state.view = view;
+    state.force = false;
+    state.moved = false;
+    saveState();
+    host.post({ type: 'view', view, force: false });
+  });
+  ui.on('force', () => {
+    state.force = true;
+    saveState();
+    if (host.connected) host.post({ type: 'view', view: state.view, force: true });
+  });
+
+  ui.viewport.addEventListener('click', (event) => {
+    if (panZoom.dragged) return;
+    const node = (event.target as Element).closest<SVGGElement>('g.node[data-node]');
+    if (node) reveal(node.dataset.node!);
+  });
+  ui.viewport.addEventListener('keydown', (event) => {
+    const node = (event.target as Element).closest?.<SVGGElement>('g.node[data-node]');
+    if (node && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      reveal(node.dataset.node!);
+    }
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.target instanceof HTMLElement && /^(VSCODE-SINGLE-SELECT|INPUT|TEXTAREA)$/.test(event.target.tagName)) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === '+' || event.key === '=') panZoom.zoomBy(1.25);
+    else if (event.key === '-') panZoom.zoomBy(0.8);
+    else if (event.key === '0' && shown) panZoom.reset(shown.size.width);
+    else if (event.key.toLowerCase() === 'f' && shown) panZoom.fit(shown.size.width, shown.size.height, true);
+  });
+
+  const tooltip = ui.tooltip;
+  const show = (element: SVGGElement): void => {
+    const node = shown?.diagram.nodes.find((candidate) => candidate.id === element.dataset.node);
+    if (!node) return;
+    tooltip.replaceChildren(...tooltipContent(node));
+    tooltip.hidden = false;
+    const bounds = element.getBoundingClientRect();
+    const left = Math.min(window.innerWidth - tooltip.offsetWidth - 8, Math.max(8, bounds.left));
+    const below = bounds.bottom + 6 + tooltip.offsetHeight < window.innerHeight;
+    tooltip.style.left = `${left}px`;
+    tooltip.style.top = `${below ? bounds.bottom + 6 : Math.max(8, bounds.top - tooltip.offsetHeight - 6)}px`;
+  };
+  const hide = (): void => {
+    tooltip.hidden = true;
+  };
+  ui.canvas.addEventListener('pointerover', (event) => {
+    const node = (event.target as Element).closest<SVGGElement>('g.node[data-node]');
+    if (node) show(node);
+    else hide();
+  });
+  ui.canvas.addEventListener('pointerleave', hide);
+  ui.canvas.addEventListener('focusin', (event) => {
+    const node = (event.target as Element).closest<SVGGElement>('g.node[data-node]');
+    if (node) show(node);
+  });
+  ui.canvas.addEventListener('focusout', hide);
+  ui.viewport.addEventListener('pointerdown', hide);
+}
+
+function tooltipContent(node: PreviewNode): Node[] {
+  const title = document.createElement('div');
+  title.className = 'tooltip-title';
+  title.textContent = node.label;
+  const parts: Node[] = [title];
+  if (node.messages.length === 0) {
+    const none = document.createElement('div');
+    none.className = 'tooltip-quiet';
+    none.textContent = 'No findings.';
+    parts.push(none);
+  } else {
+    const list = document.createElement('ul');
+    for (const text of node.messages.slice(0, 8)) {
+      const item = document.createElement('li');
+      item.textContent = text;
+      list.append(item);
+    }
+    if (node.messages.length > 8) {
+      const item = document.createElement('li');
+      item.textContent = `and ${node.messages.length - 8} more`;
+      list.append(item);
+    }
+    parts.push(list);
+  }
+  if (host.connected) {
+    const hint = document.createElement('div');
+    hint.className = 'tooltip-hint';
+    hint.textContent = `Line ${node.line}. Click to show it in the editor.`;
+    parts.push(hint);
+  }
+  return parts;
+}
+
+function reveal(nodeId: string): void {
+  if (host.connected) host.post({ type: 'reveal', nodeId });
+}
+
+async function exportDiagram(format: 'svg' | 'png'): Promise<void> {
+  const svg = ui.canvas.querySelector('svg');
+  if (!svg || !shown) return;
+  const data = format === 'svg' ? exportSvg(svg, colours.background) : await exportPng(svg, colours.background, shown.size);
+  host.post({ type: 'export', format, data });
+}
+
+function copySource(): void {
+  if (!shown) return;
+  if (host.connected) host.post({ type: 'copySource', direction: state.direction });
+  else void navigator.clipboard?.writeText(shown.text);
+}
+
+/** In a saved page: exports become downloads. */
+function saveInPage(message: PreviewToHostMessage): void {
+  if (message.type !== 'export') return;
+  const link = document.createElement('a');
+  link.download = `architecture.${message.format}`;
+  link.href = message.format === 'svg' ? URL.createObjectURL(new Blob([message.data], { type: 'image/svg+xml' })) : `data:image/png;base64,${message.data}`;
+  link.click();
+}
+
+function showTooLarge(diagram: PreviewDiagram): void {
+  const size = diagram.tooLarge!;
+  ui.message.hidden = false;
+  ui.messageText.textContent = `This architecture has ${size.nodes} nodes and ${size.edges} connections: drawing all of it would take a long time. Pick one Region or one database above, or draw everything anyway.`;
+  ui.forceButton.hidden = !host.connected;
+  shown = undefined;
+  ui.canvas.replaceChildren();
+  ui.empty.hidden = true;
+}
+
+function showEmpty(text: string): void {
+  ui.empty.hidden = false;
+  ui.empty.textContent = text;
+}
+
+function showBanner(text: string, detail: string): void {
+  ui.banner.hidden = false;
+  ui.bannerText.textContent = text;
+  ui.bannerDetail.textContent = detail;
+}
+
+function hideBanner(): void {
+  ui.banner.hidden = true;
+}
+
+function summary(message: PreviewUpdateMessage): string {
+  const parts: string[] = [];
+  const diagram = message.diagram;
+  if (diagram && !diagram.tooLarge) parts.push(`${diagram.nodes.length} nodes, ${diagram.edgeCount} links`);
+  const { error, warning, info } = message.counts;
+  const findings = [error && `${error} ${error === 1 ? 'error' : 'errors'}`, warning && `${warning} ${warning === 1 ? 'warning' : 'warnings'}`, info && `${info} info`].filter(Boolean);
+  parts.push(findings.length ? findings.join(', ') : 'no findings');
+  return parts.join(' · ');
+}
+
+function ariaLabel(node: PreviewNode): string {
+  const findings = node.messages.length ? `, ${node.messages.length} ${node.messages.length === 1 ? 'finding' : 'findings'}` : '';
+  return `${node.label} (${node.role})${findings}`;
+}
+
+function withDirection(text: string, direction: DiagramDirection): string {
+  return text.replace(/^flowchart (LR|TB|RL|BT)\b/, `flowchart ${direction}`);
+}
+
+function naturalSize(svg: SVGSVGElement): { width: number; height: number } {
+  const box = svg.viewBox.baseVal;
+  if (box && box.width > 0 && box.height > 0) return { width: Math.ceil(box.width), height: Math.ceil(box.height) };
+  const bounds = svg.getBBox();
+  return { width: Math.ceil(bounds.width), height: Math.ceil(bounds.height) };
+}
+
+function mermaidConfig(): Parameters<typeof mermaid.initialize>[0] {
+  return {
+    startOnLoad: false,
+    securityLevel: 'strict',
+    ...mermaidTheme(colours),
+    maxTextSize: MERMAID_LIMITS.maxTextSize,
+    maxEdges: MERMAID_LIMITS.maxEdges,
+    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', nodeSpacing: 36, rankSpacing: 56, padding: 10, diagramPadding: 12 },
+  };
+}
+
+/** Re-draws when the VS Code theme changes (body class) or its colours do (the html style). */
+function watchTheme(): void {
+  let kind = themeKind();
+  let signature = JSON.stringify(colours);
+  const check = (): void => {
+    const next = readTheme();
+    const nextSignature = JSON.stringify(next);
+    if (themeKind() === kind && nextSignature === signature) return;
+    kind = themeKind();
+    signature = nextSignature;
+    colours = next;
+    mermaid.initialize(mermaidConfig());
+    document.body.dataset.theme = kind;
+    if (shown) void render(shown.diagram);
+  };
+  document.body.dataset.theme = kind;
+  const observer = new MutationObserver(check);
+  observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style', 'class'] });
+  window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', check);
+}
+
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+function saveState(): void {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => host.setState({ ...state, ...panZoom.current, uri: state.uri }), 100);
+}
+
