@@ -20,7 +20,10 @@ import { buildUi, type Ui } from './ui';
 const DEFAULT_STATE: PreviewState = { zoom: 1, x: 0, y: 0, moved: false, direction: 'LR', view: { kind: 'all' }, force: false };
 
 const host = connectHost(saveInPage);
-const state: PreviewState = { ...DEFAULT_STATE, ...host.getState() };
+const restored = host.getState();
+const state: PreviewState = { ...DEFAULT_STATE, ...restored };
+/** Until the user picks a direction (or one is restored), the text's own direction is used. */
+let directionChosen = Boolean(restored?.direction);
 const ui: Ui = buildUi(document.getElementById('app')!, { connected: host.connected, direction: state.direction });
 const panZoom = new PanZoom(ui.viewport, ui.canvas, (transform) => {
   Object.assign(state, transform, { moved: true });
@@ -68,6 +71,13 @@ function update(message: PreviewUpdateMessage): void {
   hideBanner();
   if (!diagram) return;
   ui.setViews(diagram.views, diagram.view);
+  if (!directionChosen) {
+    const own = /^flowchart (LR|TB|RL|BT)\b/.exec(diagram.text)?.[1] as DiagramDirection | undefined;
+    if (own && own !== state.direction) {
+      state.direction = own;
+      ui.setDirection(own);
+    }
+  }
   if (diagram.tooLarge) {
     showTooLarge(diagram);
     return;
@@ -212,6 +222,7 @@ function wireControls(): void {
   ui.on('exportPng', () => shown && exportDiagram('png'));
   ui.on('copy', () => copySource());
   ui.on('direction', (value) => {
+    directionChosen = true;
     state.direction = value as DiagramDirection;
     state.moved = false;
     saveState();

@@ -21,6 +21,8 @@ export interface Ui {
   empty: HTMLElement;
   tooltip: HTMLElement;
   on(event: UiEvent, handler: (value: string) => void): void;
+  /** Shows a layout direction as chosen. */
+  setDirection(direction: DiagramDirection): void;
   /** Shows the views the file offers (hidden when there is only the whole file). */
   setViews(views: readonly PreviewViewOption[], current: DiagramView): void;
 }
@@ -104,6 +106,9 @@ export function buildUi(root: HTMLElement, options: { connected: boolean; direct
     empty,
     tooltip,
     on: (event, handler) => handlers.set(event, handler),
+    setDirection(value) {
+      (direction as HTMLElement & { value: string }).value = value;
+    },
     setViews(views, current) {
       const value = JSON.stringify(current);
       const signature = JSON.stringify(views);

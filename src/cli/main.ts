@@ -1,12 +1,16 @@
 // The `dbarch` command: lint architecture files, print their diagram, explain a rule.
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig, type LintConfig } from '../core/config';
 import { ENVIRONMENTS, SCHEMA_RULE_ID, SUPPRESSION_RULE_ID, SYNTAX_RULE_ID, type Environment, type Finding } from '../core/findings';
 import { applyEdits, nonOverlappingEdits } from '../core/fixes';
-import { lint } from '../core/lint';
-import { toMermaid } from '../core/mermaid';
+import { lint, type LintResult } from '../core/lint';
+import { renderDiagram, type DiagramDirection, type DiagramView } from '../core/mermaid';
+import { buildPreview } from '../core/preview';
+import { previewPage, standaloneCsp } from '../core/preview-page';
+import type { Topology } from '../core/topology/topology';
 import { rules } from '../core/rules';
 import { closest } from '../core/text';
 import { parseArgs, UsageError, type FlagSpec } from './args';
@@ -38,7 +42,13 @@ Usage:
       --environment ENV             lint as production, staging, development or test
       --max-warnings N              exit 1 when there are more than N warnings
       --fix                         apply the mechanical fixes and write the files
-  dbarch diagram FILE [--out FILE]  print the Mermaid diagram of the file's topology
+  dbarch diagram FILE               print the Mermaid diagram of the file's topology
+      --format mermaid|html         Mermaid text (default) or a page that draws it offline
+      --html FILE                   write the page to FILE (same as --format html --out FILE)
+      --out FILE                    write to FILE instead of standard output
+      --direction LR|TB|RL|BT       layout direction (default LR)
+      --region REGION               draw one Region and what connects to it
+      --database NAME               draw one database and what connects to it
   dbarch explain [RULE]             print a rule's documentation (without RULE: list the rules)
   dbarch --help | --version
 
@@ -194,13 +204,23 @@ function fixFile(file: string, original: string, config: LintConfig, findings: F
 function runDiagram(argv: readonly string[], io: CliIo): number {
   const { positionals, flags } = parseArgs(argv, [
     { name: 'out', takesValue: true },
+    { name: 'html', takesValue: true },
+    { name: 'format', takesValue: true, values: ['mermaid', 'html'] },
+    { name: 'direction', takesValue: true, values: ['LR', 'TB', 'RL', 'BT'] },
+    { name: 'region', takesValue: true },
+    { name: 'database', takesValue: true },
     { name: 'help', takesValue: false },
   ]);
   if (flags.has('help')) {
     io.stdout(HELP);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('`dbarch diagram` takes exactly one file: `dbarch diagram FILE [--out FILE]`.');
+  if (positionals.length !== 1) throw new UsageError('`dbarch diagram` takes exactly one file: `dbarch diagram FILE [--format mermaid|html] [--out FILE]`.');
+  if (flags.has('region') && flags.has('database')) throw new UsageError('Use `--region` or `--database`, not both.');
+  const htmlOut = flags.get('html') as string | undefined;
+  const format = htmlOut ? 'html' : ((flags.get('format') as 'mermaid' | 'html' | undefined) ?? 'mermaid');
+  if (htmlOut && flags.get('format') === 'mermaid') throw new UsageError('`--html FILE` writes a page; it cannot be combined with `--format mermaid`.');
+  const out = htmlOut ?? (flags.get('out') as string | undefined);
   const file = resolve(io.cwd, positionals[0]);
   const read = readText(file);
   if ('error' in read) {
@@ -215,8 +235,19 @@ function runDiagram(argv: readonly string[], io: CliIo): number {
     }
     return 1;
   }
-  const text = toMermaid(result.topology);
-  const out = flags.get('out') as string | undefined;
+  const view = diagramView(flags, result.topology);
+  const direction = (flags.get('direction') as DiagramDirection | undefined) ?? 'LR';
+  let text: string;
+  if (format === 'html') {
+    const page = diagramPage(result, { view, direction, fileName: basename(file) });
+    if ('error' in page) {
+      io.stderr(`dbarch: ${page.error}\n`);
+      return 2;
+    }
+    text = page.html;
+  } else {
+    text = renderDiagram(result.topology, { view, direction }).text;
+  }
   if (out) {
     writeFileSync(resolve(io.cwd, out), text);
     io.stderr(`dbarch: wrote ${out}\n`);
@@ -224,6 +255,59 @@ function runDiagram(argv: readonly string[], io: CliIo): number {
     io.stdout(text);
   }
   return 0;
+}
+
+/** The view `--region` or `--database` asks for; an unknown name is a usage error with the choices. */
+function diagramView(flags: Map<string, string | true>, topology: Topology): DiagramView {
+  const region = flags.get('region') as string | undefined;
+  const database = flags.get('database') as string | undefined;
+  if (region !== undefined) {
+    const regions = topology.regions.map((group) => group.region);
+    if (!regions.includes(region)) throw new UsageError(`The file has no Region \`${region}\`; it has ${regions.join(', ') || 'none'}.`);
+    return { kind: 'region', region };
+  }
+  if (database !== undefined) {
+    const databases = [...topology.nodesOf.keys()];
+    if (!databases.includes(database)) {
+      const suggestion = closest(database, databases);
+      throw new UsageError(`The file has no database \`${database}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`);
+    }
+    return { kind: 'database', database };
+  }
+  return { kind: 'all' };
+}
+
+/** A page that draws the diagram offline: the preview's own script and styles, inlined. */
+function diagramPage(result: LintResult, options: { view: DiagramView; direction: DiagramDirection; fileName: string }): { html: string } | { error: string } {
+  const assets = join(packageRoot, 'dist', 'webview');
+  const read = (name: string): Buffer | undefined => {
+    try {
+      return readFileSync(join(assets, name));
+    } catch {
+      return undefined;
+    }
+  };
+  const script = read('preview.js');
+  const style = read('preview.css');
+  const codicons = read('codicon.css');
+  const font = read('codicon.ttf');
+  if (!script || !style || !codicons || !font) return { error: `the preview's files are missing from ${assets}; run \`npm run build\`.` };
+  const fontUrl = `data:font/ttf;base64,${font.toString('base64')}`;
+  const codiconCss = codicons.toString('utf8').replace(/url\(["']?\.\/codicon\.ttf[^)"']*["']?\)/g, `url("${fontUrl}")`);
+  const preview = buildPreview(result, { view: options.view, force: true, fileName: options.fileName });
+  const message = preview.message;
+  if (message.diagram) message.diagram.text = message.diagram.text.replace(/^flowchart \w+/, `flowchart ${options.direction}`);
+  const nonce = randomBytes(18).toString('base64').replace(/[+/=]/g, '');
+  const html = previewPage({
+    nonce,
+    csp: standaloneCsp(nonce),
+    script: { inline: script.toString('utf8') },
+    style: { inline: style.toString('utf8') },
+    codiconHref: `data:text/css;base64,${Buffer.from(codiconCss).toString('base64')}`,
+    initial: message,
+    title: `${options.fileName}: dbarch diagram`,
+  });
+  return { html };
 }
 
 function runExplain(argv: readonly string[], io: CliIo): number {
