@@ -129,6 +129,21 @@ export function parsePreviewMessage(value: unknown): PreviewToHostMessage | unde
   }
 }
 
+/**
+ * The bytes of an export from the webview, or undefined when they are not what they claim to be: an
+ * SVG document for `svg`, base64 of a PNG image for `png`.
+ */
+export function exportBytes(format: 'svg' | 'png', data: string): Uint8Array | undefined {
+  if (format === 'svg') return /^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data) ? new TextEncoder().encode(data) : undefined;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) return undefined;
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return PNG_SIGNATURE.every((byte, index) => bytes[index] === byte) ? bytes : undefined;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
 /** Checks a view from the webview or from saved state. */
 export function parseView(value: unknown): DiagramView | undefined {
   if (typeof value !== 'object' || value === null) return undefined;

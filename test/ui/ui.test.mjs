@@ -95,6 +95,68 @@ step(`typing \`multiAz: false\` brings the warning back (time reported)`, async 
   writeFileSync(join(screenshots, 'ui-timings.json'), JSON.stringify({ squiggleMs: Math.round(squiggleMs), problemsMs: Math.round(problemsMs) }, null, 2) + '\n');
 });
 
+const PREVIEW_FILE = 'preview.dbarch.yaml';
+let preview;
+let previewNodes;
+
+step(`opens ${PREVIEW_FILE} and its preview to the side from the editor title button`, async () => {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: PREVIEW_FILE });
+  await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await row.dblclick();
+  await page.locator('.tabs-container .tab.active', { hasText: PREVIEW_FILE }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await editor.locator('.view-line', { hasText: 'replicasPerShard: 1' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  const button = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Open Preview to the Side"]');
+  await button.waitFor({ timeout: STEP_TIMEOUT_MS });
+  await button.click();
+  preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  previewNodes = preview.locator('g.node[data-node]');
+  // orders, its standby, its replica, the cache primary, one cache replica, and the web application.
+  await waitForCount(previewNodes, 6);
+  await page.locator('.tabs-container .tab', { hasText: `Preview ${PREVIEW_FILE}` }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.screenshot({ path: join(screenshots, 'ui-5-preview.png') });
+});
+
+step('typing a new replica count redraws the diagram (time reported)', async () => {
+  const line = editor.locator('.view-line', { hasText: 'replicasPerShard: 1' });
+  await line.locator('span', { hasText: '1' }).last().dblclick();
+  await page.keyboard.type('2', { delay: 40 });
+  const typed = performance.now();
+  await waitForCount(previewNodes, 7);
+  const redrawMs = performance.now() - typed;
+  await page.keyboard.press('Escape');
+  await preview.locator('g.node[data-node]', { hasText: 'sessions replica 2' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.screenshot({ path: join(screenshots, 'ui-6-preview-edited.png') });
+  console.log(`    after the keystroke: diagram redrawn in ${Math.round(redrawMs)} ms (dbarch.lintDelay 250 ms)`);
+  writeFileSync(join(screenshots, 'ui-preview-timings.json'), JSON.stringify({ redrawMs: Math.round(redrawMs) }, null, 2) + '\n');
+});
+
+step('clicking a node in the preview shows its definition in the editor', async () => {
+  await preview.locator('g.node[data-node]', { hasText: 'orders-replica-1' }).click();
+  // The editor gets the focus and its selection is the replica's `name` key (line 30 of the file).
+  await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: STEP_TIMEOUT_MS });
+  const position = page.locator('.statusbar-item[id="status.editor.selection"]');
+  await position.filter({ hasText: /Ln 30,/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+});
+
+step('moving the cursor into a definition highlights its node', async () => {
+  await editor.locator('.view-line', { hasText: 'engine: postgres' }).click();
+  await preview.locator('g.node.highlighted[data-node]', { hasText: 'PostgreSQL' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await page.screenshot({ path: join(screenshots, 'ui-7-preview-highlight.png') });
+});
+
+/** Waits until a locator matches exactly `count` elements. */
+async function waitForCount(locator, count) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  let seen = -1;
+  while (Date.now() < deadline) {
+    seen = await locator.count();
+    if (seen === count) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`expected ${count} diagram nodes, saw ${seen}`);
+}
+
 await main();
 
 async function main() {

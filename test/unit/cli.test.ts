@@ -208,6 +208,49 @@ describe('dbarch diagram and explain', () => {
     assert.match(stdout, /==>\|"sync"\|/);
   });
 
+  test('diagram --format mermaid, --direction, --region and --database', () => {
+    const root = workspace({ 'a.dbarch.yaml': clean });
+    assert.equal(cli(['diagram', 'a.dbarch.yaml', '--format', 'mermaid'], root).stdout, cli(['diagram', 'a.dbarch.yaml'], root).stdout);
+    assert.match(cli(['diagram', 'a.dbarch.yaml', '--direction', 'TB'], root).stdout, /^flowchart TB\n/);
+    const region = cli(['diagram', 'a.dbarch.yaml', '--region', 'ap-northeast-2'], root);
+    assert.equal(region.code, 0);
+    assert.match(region.stdout, /Region ap-northeast-2/);
+    const unknownRegion = cli(['diagram', 'a.dbarch.yaml', '--region', 'us-east-1'], root);
+    assert.equal(unknownRegion.code, 2);
+    assert.match(unknownRegion.stderr, /no Region `us-east-1`; it has ap-northeast-2/);
+    const unknownDatabase = cli(['diagram', 'a.dbarch.yaml', '--database', 'ordrs'], root);
+    assert.equal(unknownDatabase.code, 2);
+    assert.match(unknownDatabase.stderr, /no database `ordrs`; did you mean `orders`\?/);
+    assert.equal(cli(['diagram', 'a.dbarch.yaml', '--region', 'ap-northeast-2', '--database', 'orders'], root).code, 2);
+  });
+
+  test('diagram --html writes one self-contained page: the preview inlined, the diagram as data, nothing remote', () => {
+    const root = workspace({ 'a.dbarch.yaml': clean.replace('name: clean', 'name: "</script><script>alert(1)</script>"') });
+    const { code, stderr } = cli(['diagram', 'a.dbarch.yaml', '--html', 'a.html'], root);
+    assert.equal(code, 0, stderr);
+    assert.match(stderr, /wrote a\.html/);
+    const html = readFileSync(join(root, 'a.html'), 'utf8');
+    const nonce = /script-src 'nonce-([A-Za-z0-9]+)'/.exec(html)?.[1];
+    assert.ok(nonce, 'the page has a nonce-only script policy');
+    assert.doesNotMatch(html, /unsafe-eval/);
+    // Every script carries the nonce; none has a src (all inlined).
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]);
+    assert.equal(scripts.length, 2);
+    assert.ok(scripts.every((attributes) => attributes.includes(`nonce="${nonce}"`) || attributes.includes('type="application/json"')), scripts.join(' | '));
+    assert.ok(scripts.every((attributes) => !/\bsrc=/.test(attributes)));
+    // No element loads anything remote (the inlined bundle's own text mentions addresses; it is left out).
+    const markup = html.replace(/<script nonce[^>]*>[\s\S]*?<\/script>/g, '<script></script>').replace(/<style>[\s\S]*?<\/style>/g, '');
+    assert.doesNotMatch(markup, /(src|href)="https?:/, 'no remote address');
+    // The file's text cannot end the data element early.
+    const data = /<script type="application\/json" id="dbarch-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
+    assert.ok(data);
+    const message = JSON.parse(data) as { type: string; diagram: { text: string; nodes: unknown[] } };
+    assert.equal(message.type, 'update');
+    assert.match(message.diagram.text, /^flowchart LR\n/);
+    assert.equal(message.diagram.nodes.length, 3);
+    assert.equal(cli(['diagram', 'a.dbarch.yaml', '--html', 'b.html', '--format', 'mermaid'], root).code, 2);
+  });
+
   test('explain prints every rule\'s docs and lists the rules', () => {
     const root = workspace({});
     for (const rule of rules) {

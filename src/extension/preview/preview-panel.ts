@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { LintResult } from '../../core/lint';
 import { renderDiagram, type DiagramView } from '../../core/mermaid';
-import { buildPreview, nodesAt, parsePreviewMessage, type MappedNode, type PreviewToHostMessage } from '../../core/preview';
+import { buildPreview, exportBytes, nodesAt, parsePreviewMessage, type MappedNode, type PreviewToHostMessage } from '../../core/preview';
 import { previewPage, webviewCsp } from '../../core/preview-page';
 
 /** The webview panel type; also the key of the serializer that restores panels after a reload. */
@@ -158,7 +158,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Saves an export where the user chooses; the page only supplies the bytes. */
   private async export(format: 'svg' | 'png', data: string): Promise<void> {
-    const bytes = format === 'svg' ? svgBytes(data) : pngBytes(data);
+    const bytes = exportBytes(format, data);
     if (!bytes) {
       void vscode.window.showErrorMessage(`dbarch: the preview sent an export that is not a valid ${format.toUpperCase()} image; nothing was saved.`);
       return;
@@ -191,22 +191,6 @@ export class PreviewPanel implements vscode.Disposable {
 function exportUri(document: vscode.Uri, format: 'svg' | 'png'): vscode.Uri | undefined {
   if (document.scheme === 'untitled') return vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `architecture.${format}`) : undefined;
   return document.with({ path: document.path.replace(/\.(ya?ml|json)$/i, '') + `.${format}` });
-}
-
-/** The SVG text as bytes, if it is an SVG document. */
-export function svgBytes(data: string): Uint8Array | undefined {
-  if (!/^(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data)) return undefined;
-  return new TextEncoder().encode(data);
-}
-
-/** Base64 PNG data as bytes, if it is base64 of a PNG. */
-export function pngBytes(data: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data)) return undefined;
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  return signature.every((byte, index) => bytes[index] === byte) ? bytes : undefined;
 }
 
 function basename(uri: vscode.Uri): string {
