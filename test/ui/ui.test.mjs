@@ -105,7 +105,7 @@ step(`opens ${PREVIEW_FILE} and its preview to the side from the editor title bu
   await row.dblclick();
   await page.locator('.tabs-container .tab.active', { hasText: PREVIEW_FILE }).waitFor({ timeout: STEP_TIMEOUT_MS });
   editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  await editor.locator('.view-line', { hasText: 'replicasPerShard: 1' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  await editor.locator('.view-line', { hasText: 'name: preview-demo' }).waitFor({ timeout: STEP_TIMEOUT_MS });
   const button = page.locator('.editor-group-container.active .editor-actions .action-label[aria-label^="Open Preview to the Side"]');
   await button.waitFor({ timeout: STEP_TIMEOUT_MS });
   await button.click();
@@ -118,7 +118,10 @@ step(`opens ${PREVIEW_FILE} and its preview to the side from the editor title bu
 });
 
 step('typing a new replica count redraws the diagram (time reported)', async () => {
+  // The line is below the editor's fold: go to it as a person would (Ctrl+G).
+  await goToLine(38);
   const line = editor.locator('.view-line', { hasText: 'replicasPerShard: 1' });
+  await line.waitFor({ timeout: STEP_TIMEOUT_MS });
   await line.locator('span', { hasText: '1' }).last().dblclick();
   await page.keyboard.type('2', { delay: 40 });
   const typed = performance.now();
@@ -140,10 +143,30 @@ step('clicking a node in the preview shows its definition in the editor', async 
 });
 
 step('moving the cursor into a definition highlights its node', async () => {
+  await goToLine(19);
   await editor.locator('.view-line', { hasText: 'engine: postgres' }).click();
   await preview.locator('g.node.highlighted[data-node]', { hasText: 'PostgreSQL' }).waitFor({ timeout: STEP_TIMEOUT_MS });
   await page.screenshot({ path: join(screenshots, 'ui-7-preview-highlight.png') });
 });
+
+step('after a window reload the preview comes back with the edited diagram', async () => {
+  await page.reload({ timeout: 30_000 });
+  await page.locator('.tabs-container .tab', { hasText: `Preview ${PREVIEW_FILE}` }).waitFor({ timeout: STEP_TIMEOUT_MS });
+  // The restored panel (WebviewPanelSerializer) follows the document, whose unsaved edit VS Code kept.
+  preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  previewNodes = preview.locator('g.node[data-node]');
+  await waitForCount(previewNodes, 7);
+  await page.screenshot({ path: join(screenshots, 'ui-8-preview-restored.png') });
+});
+
+/** Moves the active editor's cursor to a line with Go to Line (Ctrl+G). */
+async function goToLine(line) {
+  await editor.click({ position: { x: 200, y: 10 } });
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: new RegExp(`Ln ${line},`) }).waitFor({ timeout: STEP_TIMEOUT_MS });
+}
 
 /** Waits until a locator matches exactly `count` elements. */
 async function waitForCount(locator, count) {
