@@ -1,0 +1,262 @@
+// `npm run bench`: what dbarch costs, side by side with the unavoidable cost of parsing the file and
+// with what yaml-language-server's schema validation costs on the same text, all in one process on the
+// same generated files; then the CLI end to end, the bundles, and the preview's render time.
+//
+//   npm run bench                       every size (10 ... 5,000 databases), CLI, bundles, preview
+//   npm run bench -- --quick            fewer sizes and iterations (a smoke run)
+//   npm run bench -- --only engine      engine | cli | bundles | preview
+//
+// Figures are medians of many iterations after a warm-up, with the 10th-90th percentile spread.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { getLanguageService } from 'yaml-language-server/out/server/src/languageservice/yamlLanguageService';
+import { lint } from '../src/core/lint';
+import { renderDiagram } from '../src/core/mermaid';
+import { generateArchitecture, generateForNodes } from './generate';
+
+const ROOT = join(__dirname, '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const SIZES = quick ? [10, 50, 200, 1_000] : [10, 50, 200, 1_000, 5_000];
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: cpuModel() };
+
+/** One measurement: milliseconds per call. */
+interface Timing {
+  median: number;
+  p10: number;
+  p90: number;
+  runs: number;
+}
+
+/** Times `run` after a warm-up: at least `minRuns` calls and `minMs` of calls, at most `maxRuns`. */
+async function time(run: () => unknown, options: { minRuns?: number; maxRuns?: number; minMs?: number; warmup?: number } = {}): Promise<Timing> {
+  const { minRuns = quick ? 5 : 15, maxRuns = 400, minMs = quick ? 300 : 1_500, warmup = 3 } = options;
+  for (let index = 0; index < warmup; index++) await run();
+  const samples: number[] = [];
+  const started = performance.now();
+  while (samples.length < maxRuns && (samples.length < minRuns || performance.now() - started < minMs)) {
+    const before = performance.now();
+    await run();
+    samples.push(performance.now() - before);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (fraction: number): number => samples[Math.min(samples.length - 1, Math.floor(fraction * samples.length))];
+  return { median: at(0.5), p10: at(0.1), p90: at(0.9), runs: samples.length };
+}
+
+function format(timing: Timing): string {
+  const digits = timing.median < 10 ? 2 : timing.median < 100 ? 1 : 0;
+  return `${timing.median.toFixed(digits)} (${timing.p10.toFixed(digits)}-${timing.p90.toFixed(digits)})`;
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padStart(widths[column])).join(' | ')} |`;
+  return [line(headers), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** yaml-language-server's language service with dbarch's schema, validating as the Red Hat extension does. */
+function yamlLanguageServer(): (text: string) => Promise<number> {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'dbarch.schema.json'), 'utf8')) as object;
+  const uri = 'https://dbarch.dev/schema.json';
+  const service = getLanguageService({
+    schemaRequestService: async () => JSON.stringify(schema),
+    workspaceContext: { resolveRelativePath: (path: string, resource: string) => new URL(path, resource).toString() },
+  });
+  service.configure({ validate: true, hover: false, completion: false, format: false, isKubernetes: false, schemas: [{ uri, fileMatch: ['*'], schema }] });
+  let version = 0;
+  // A new version each call: the service caches parsed documents by URI and version.
+  return async (text) => (await service.doValidation(TextDocument.create('file:///bench.dbarch.yaml', 'yaml', ++version, text), false)).length;
+}
+
+async function engine(): Promise<void> {
+  console.log('\n## Engine: one process, the same generated files (milliseconds per file: median (p10-p90))\n');
+  const validate = yamlLanguageServer();
+  const rows: string[][] = [];
+  const figures: Record<string, unknown>[] = [];
+  let peakHeap = 0;
+  for (const databases of SIZES) {
+    const text = generateArchitecture({ databases, seed: 1 });
+    const heavy = databases >= 1_000;
+    const options = heavy ? { minRuns: quick ? 3 : 7, minMs: 0, warmup: 1 } : {};
+    const parse = await time(() => parseDocument(text, { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' }), options);
+    const linted = await time(() => lint(text, { fileName: 'bench.dbarch.yaml' }), options);
+    const drawn = await time(() => {
+      const result = lint(text, { fileName: 'bench.dbarch.yaml' });
+      return renderDiagram(result.topology!).text.length;
+    }, options);
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    // yaml-language-server is slow on big files: fewer runs there, and none past 1,000 databases in --quick.
+    const yls = quick && databases > 1_000 ? undefined : await time(() => validate(text), databases >= 1_000 ? { minRuns: 3, minMs: 0, warmup: 1 } : options);
+    const nodes = lint(text, { fileName: 'bench.dbarch.yaml' }).topology!.nodes.length;
+    rows.push([
+      databases.toLocaleString('en'),
+      nodes.toLocaleString('en'),
+      `${Math.round(text.length / 1024).toLocaleString('en')}`,
+      format(parse),
+      format(linted),
+      format(drawn),
+      yls ? format(yls) : '-',
+      (linted.median / parse.median).toFixed(2),
+      (drawn.median / parse.median).toFixed(2),
+      yls ? (yls.median / linted.median).toFixed(1) : '-',
+    ]);
+    figures.push({ databases, nodes, kilobytes: Math.round(text.length / 1024), parse, lint: linted, lintDiagram: drawn, yamlLanguageServer: yls });
+  }
+  console.log(table(['databases', 'nodes', 'KB', 'parse', 'lint', 'lint+diagram', 'yaml-language-server', 'lint/parse', '(lint+diagram)/parse', 'yls/lint'], rows));
+  const memory = process.resourceUsage().maxRSS / 1024;
+  console.log(`\npeak memory of this process: ${memory.toFixed(0)} MB resident, ${(peakHeap / 1024 / 1024).toFixed(0)} MB heap`);
+  results.engine = figures;
+  results.peakMemoryMb = Math.round(memory);
+}
+
+function cli(): void {
+  console.log('\n## CLI end to end (process start included; wall seconds, median of runs)\n');
+  const bin = join(ROOT, 'bin', 'dbarch.js');
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first.');
+  const folder = mkdtempSync(join(tmpdir(), 'dbarch-bench-'));
+  try {
+    const files = quick ? 200 : 1_000;
+    for (let index = 0; index < files; index++) writeFileSync(join(folder, `system-${index}.dbarch.yaml`), generateArchitecture({ databases: 5, seed: index + 1 }));
+    const rows: string[][] = [];
+    const figures: Record<string, unknown>[] = [];
+    for (const [label, target, runs] of [
+      ['examples/ (5 files)', join(ROOT, 'examples'), 7],
+      [`${files.toLocaleString('en')} generated files (5 databases each)`, folder, quick ? 2 : 3],
+    ] as const) {
+      const seconds: number[] = [];
+      let memory = 0;
+      for (let run = 0; run < runs; run++) {
+        const measured = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, bin, 'lint', target, '--format', 'json'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+        const last = measured.stderr.trim().split('\n').pop() ?? '';
+        const [wall, kilobytes] = last.split(' ').map(Number);
+        if (!Number.isFinite(wall)) throw new Error(`could not time the CLI: ${measured.stderr.slice(0, 500)}`);
+        seconds.push(wall);
+        memory = Math.max(memory, kilobytes / 1024);
+      }
+      seconds.sort((a, b) => a - b);
+      const median = seconds[Math.floor(seconds.length / 2)];
+      rows.push([label, median.toFixed(2), `${seconds[0].toFixed(2)}-${seconds[seconds.length - 1].toFixed(2)}`, memory.toFixed(0)]);
+      figures.push({ label, medianSeconds: median, peakMb: Math.round(memory) });
+    }
+    const start = spawnSync('/usr/bin/time', ['-f', '%e', process.execPath, bin, '--version'], { encoding: 'utf8' });
+    rows.push(['`dbarch --version` (start-up alone)', start.stderr.trim().split('\n').pop() ?? '?', '', '']);
+    console.log(table(['run', 'seconds', 'range', 'peak MB'], rows));
+    results.cli = figures;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function bundles(): void {
+  console.log('\n## Bundles (production build) and the .vsix\n');
+  const built = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--production'], { encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`production build failed: ${built.stderr}`);
+  const out = mkdtempSync(join(tmpdir(), 'dbarch-vsix-'));
+  const vsix = join(out, 'dbarch.vsix');
+  const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const packaged = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--no-rewrite-relative-links', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
+  const size = (path: string): string => (existsSync(path) ? `${(statSync(path).size / 1024).toFixed(0)} KB` : 'missing');
+  const rows = [
+    ['dist/extension.js (host, loaded at activation)', size(join(ROOT, 'dist', 'extension.js')), '800 KB'],
+    ['dist/language.js (completion and hover, loaded on first use)', size(join(ROOT, 'dist', 'language.js')), ''],
+    ['dist/webview/preview.js (Mermaid, controls)', size(join(ROOT, 'dist', 'webview', 'preview.js')), ''],
+    ['.vsix', packaged.status === 0 ? size(vsix) : `packaging failed: ${packaged.stderr.slice(0, 200)}`, '3 MB'],
+  ];
+  console.log(table(['file', 'size', 'budget'], rows));
+  results.bundles = Object.fromEntries(rows.map(([name, value]) => [name, value]));
+  rmSync(out, { recursive: true, force: true });
+  const activation = latestActivation();
+  console.log(`\nactivation: ${activation ?? 'no integration run on record (npm run test:integration reports it)'}`);
+  // Leave a development build behind, as `npm install` does.
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8' });
+}
+
+/** The activation time the last integration run measured in VS Code, if there is one. */
+function latestActivation(): string | undefined {
+  const logs = join(ROOT, 'test-results', 'integration-logs');
+  if (!existsSync(logs)) return undefined;
+  for (const name of readdirSync(logs).sort().reverse()) {
+    if (!name.endsWith('.json')) continue;
+    try {
+      const data = JSON.parse(readFileSync(join(logs, name), 'utf8')) as { activationMs?: number; vscodeVersion?: string };
+      if (typeof data.activationMs === 'number') return `${data.activationMs.toFixed(1)} ms in VS Code ${data.vscodeVersion ?? ''} (test-results/integration-logs/${name})`;
+    } catch {
+      // Not a results file.
+    }
+  }
+  return undefined;
+}
+
+async function preview(): Promise<void> {
+  console.log('\n## Preview: Mermaid render in Chromium (milliseconds: median (p10-p90) of renders)\n');
+  const { Browser, chromiumPath } = await import('../test/browser/harness');
+  if (!chromiumPath()) {
+    console.log('skipped: Chromium is not installed (apt-get install -y chromium)');
+    return;
+  }
+  const { buildPreview } = await import('../src/core/preview');
+  const browser = await Browser.launch();
+  const rows: string[][] = [];
+  const figures: Record<string, unknown>[] = [];
+  try {
+    const cases: [string, string][] = [
+      ...readdirSync(join(ROOT, 'examples'))
+        .filter((name) => /\.dbarch\.(yaml|json)$/.test(name))
+        .map((name) => [name, readFileSync(join(ROOT, 'examples', name), 'utf8')] as [string, string]),
+      ['generated, about 50 nodes', generateForNodes(50, 1).text],
+      ['generated, about 200 nodes', generateForNodes(200, 1).text],
+    ];
+    for (const [name, text] of cases) {
+      const result = lint(text, { fileName: name.endsWith('.json') ? 'x.dbarch.json' : 'x.dbarch.yaml' });
+      const message = buildPreview(result, { force: true, uri: `file:///${name}`, fileName: name }).message;
+      const page = await browser.open({ theme: 'vscode-light' });
+      const samples: number[] = [];
+      for (let run = 0; run < (quick ? 3 : 7); run++) {
+        await page.send({ ...message, version: run + 1 }, { waitForRender: true });
+        samples.push(Number(await page.evaluate<string>('document.body.dataset.renderMs')));
+      }
+      await page.page.close();
+      samples.sort((a, b) => a - b);
+      const timing = { median: samples[Math.floor(samples.length / 2)], p10: samples[0], p90: samples[samples.length - 1], runs: samples.length };
+      rows.push([name, String(message.diagram?.nodes.length ?? 0), String(message.diagram?.edgeCount ?? 0), format(timing)]);
+      figures.push({ name, nodes: message.diagram?.nodes.length, edges: message.diagram?.edgeCount, render: timing });
+    }
+  } finally {
+    await browser.close();
+  }
+  console.log(table(['diagram', 'nodes', 'links', 'render ms'], rows));
+  results.preview = figures;
+}
+
+function cpuModel(): string {
+  try {
+    const info = readFileSync('/proc/cpuinfo', 'utf8');
+    const model = /model name\s*:\s*(.+)/.exec(info)?.[1] ?? 'unknown CPU';
+    return `${model} x ${(info.match(/^processor\s*:/gm) ?? []).length}`;
+  } catch {
+    return 'unknown CPU';
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`# dbarch benchmarks (${results.date}, Node ${process.version}, ${results.cpus})`);
+  if (!only || only === 'engine') await engine();
+  if (!only || only === 'cli') cli();
+  if (!only || only === 'preview') await preview();
+  if (!only || only === 'bundles') bundles();
+  const out = join(ROOT, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'latest.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log('\nresults: bench/results/latest.json');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
