@@ -98,3 +98,9 @@ export const AURORA_IO_OPTIMIZED_MIN_VERSIONS = fact<Record<'aurora-mysql' | 'au
   },
   'docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Concepts.Aurora_Fea_Regions_DB-eng.Feature.storage-type.html',
 );
+
+/** An Aurora cluster volume keeps 6 copies of the data, 2 in each of 3 AZs of its Region (writes need 4 of 6, reads 3). */
+export const AURORA_STORAGE_COPIES = fact(
+  { copies: 6, azs: 3 },
+  'aws.amazon.com/blogs/database/amazon-aurora-under-the-hood-quorum-and-correlated-failure',
+);

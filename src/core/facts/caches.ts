@@ -29,5 +29,11 @@ export const MEMCACHED_DEFAULT_AZ_MODE = fact('single-az', 'docs.aws.amazon.com/
 /** A DocumentDB instance-based cluster has one primary and up to 15 replica instances. */
 export const DOCUMENTDB_MAX_REPLICAS = fact(15, 'docs.aws.amazon.com/documentdb/latest/developerguide/db-clusters-understanding.html');
 
+/** A DocumentDB cluster volume keeps 6 copies of the data across 3 AZs. */
+export const DOCUMENTDB_STORAGE_COPIES = fact({ copies: 6, azs: 3 }, 'docs.aws.amazon.com/documentdb/latest/developerguide/db-clusters-understanding.html');
+
 /** A Neptune DB cluster has one primary and up to 15 read replicas. */
 export const NEPTUNE_MAX_READ_REPLICAS = fact(15, 'docs.aws.amazon.com/neptune/latest/userguide/manage-console-add-replicas.html');
+
+/** A Neptune cluster volume always spans 3 AZs (the page gives no copy count). */
+export const NEPTUNE_STORAGE_AZS = fact(3, 'docs.aws.amazon.com/neptune/latest/userguide/disaster-recovery-resiliency.html');
