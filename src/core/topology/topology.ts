@@ -3,7 +3,8 @@
 // applications and external migration sources; edges are replication, connections, migrations,
 // caching and streams; groups are Region > AZ. The diagram, the failover analysis and the
 // cross-cutting rules all read this one graph so they agree.
-import type { Architecture, ClusterDatabase, Database, ReadReplica, ResolvedReference, Service } from '../model/model';
+import { AURORA_STORAGE_COPIES, DOCUMENTDB_STORAGE_COPIES, NEPTUNE_STORAGE_AZS } from '../facts';
+import type { Architecture, ClusterDatabase, Database, DynamodbTable, MultiAzDeployment, ReadReplica, Service } from '../model/model';
 
 /** What a node is. */
 export type NodeKind =
@@ -51,6 +52,11 @@ export interface TopologyNode {
   writable: boolean;
   /** How many identical nodes this box stands for (Redshift compute nodes, cache shards). */
   count?: number;
+  /**
+   * What the diagram writes under the label, most important first (`PostgreSQL 16.4`, `db.m6i.large`);
+   * the diagram packs these into a few short lines. `detail` when absent.
+   */
+  summary?: string[];
 }
 
 /** What an edge means. */
@@ -78,6 +84,10 @@ export interface TopologyEdge {
   /** For migrations: full-load, cdc or full-load-and-cdc. */
   migrationType?: string;
   crossRegion: boolean;
+  /** Data flows both ways (DynamoDB global tables: every replica takes writes). */
+  twoWay?: boolean;
+  /** For global replication: writes wait for the other Regions (DynamoDB multi-Region strong consistency). */
+  synchronous?: boolean;
   pointer: string;
   label?: string;
 }
@@ -114,18 +124,17 @@ export function buildTopology(model: Architecture): Topology {
   const builder = new TopologyBuilder();
   for (const database of model.databases) builder.database(database);
   for (const application of model.applications) {
-    const id = builder.add({ id: `app:${application.name}`, kind: 'application', role: 'application', label: application.name, detail: application.description, region: application.region, pointer: application.pointer, readable: false, writable: false });
+    const id = builder.add({ id: `app:${application.name}`, kind: 'application', role: 'application', label: application.name, detail: application.description, summary: application.description ? [firstClause(application.description)] : [], region: application.region, pointer: application.pointer, readable: false, writable: false });
     for (const connection of application.connects) {
-      const resolved = connection.reference.resolved;
-      if (!resolved || !('database' in resolved)) continue;
-      for (const target of builder.targetsOf(resolved, connection.endpoint)) {
-        builder.edge({ from: id, to: target, kind: 'connection', access: connection.access, endpoint: connection.endpoint, pointer: connection.pointer, label: connection.access });
+      for (const target of builder.targetsOf(connection.reference.text, connection.endpoint, application.region)) {
+        const through = connection.endpoint && connection.endpoint !== 'writer' ? `, ${connection.endpoint} endpoint` : '';
+        builder.edge({ from: id, to: target, kind: 'connection', access: connection.access, endpoint: connection.endpoint, pointer: connection.pointer, label: `${connection.access}${through}` });
       }
     }
   }
   for (const database of model.databases) {
-    if (database.service === 'elasticache' && database.cacheFor) {
-      const target = builder.topology.entryOf.get(database.cacheFor);
+    if (database.service === 'elasticache' && typeof database.cacheFor === 'string') {
+      const target = builder.targetsOf(database.cacheFor, undefined)[0];
       const from = builder.topology.entryOf.get(database.name);
       if (target && from) builder.edge({ from, to: target, kind: 'cache', pointer: `${database.pointer}/cacheFor`, label: 'cache for' });
     }
@@ -147,29 +156,90 @@ export function buildTopology(model: Architecture): Topology {
         role: 'external',
         label: `${source.engine}${source.version ? ' ' + source.version : ''}`,
         detail: source.location,
+        summary: [SOURCE_LOCATIONS[source.location ?? ''] ?? 'external source'],
         pointer: source.pointer,
         readable: true,
         writable: true,
       });
     } else {
-      const resolved = migration.source.reference.resolved;
-      if (resolved && 'database' in resolved) from = builder.targetsOf(resolved, undefined)[0];
+      from = builder.targetsOf(migration.source.reference.text, undefined)[0];
     }
-    const target = migration.target?.resolved;
-    const to = target && 'database' in target ? builder.targetsOf(target, undefined)[0] : undefined;
+    const to = migration.target ? builder.targetsOf(migration.target.text, undefined)[0] : undefined;
     if (from && to) builder.edge({ from, to, kind: 'migration', migrationType: migration.type, pointer: migration.pointer, label: `DMS ${migration.type ?? ''}`.trim() });
   }
   return builder.finish();
 }
 
+type Base = { database: string; service: Service; region: string | undefined };
+
+/** Where an external migration source runs, in words. */
+const SOURCE_LOCATIONS: Record<string, string> = { 'on-premises': 'on-premises source', ec2: 'source on EC2', rds: 'source on RDS', 'other-cloud': 'source in another cloud' };
+
+/** Engine names as AWS writes them, for the diagram's detail lines. */
+const ENGINE_NAMES: Record<string, string> = {
+  mysql: 'MySQL',
+  mariadb: 'MariaDB',
+  postgres: 'PostgreSQL',
+  'oracle-ee': 'Oracle EE',
+  'oracle-se2': 'Oracle SE2',
+  'sqlserver-ee': 'SQL Server EE',
+  'sqlserver-se': 'SQL Server SE',
+  'sqlserver-ex': 'SQL Server Express',
+  'sqlserver-web': 'SQL Server Web',
+  'db2-se': 'Db2 SE',
+  'db2-ae': 'Db2 AE',
+  'aurora-mysql': 'Aurora MySQL',
+  'aurora-postgresql': 'Aurora PostgreSQL',
+  valkey: 'Valkey',
+  redis: 'Redis OSS',
+  memcached: 'Memcached',
+};
+
+/** "PostgreSQL 16.4": the engine's name and version, either of which may be missing. */
+function engineLine(engine: string | undefined, version: string | undefined): string {
+  const name = engine === undefined ? '' : Object.prototype.hasOwnProperty.call(ENGINE_NAMES, engine) ? ENGINE_NAMES[engine] : engine;
+  return [name, version].filter(Boolean).join(' ');
+}
+
+/** The first clause of a description (up to a colon, semicolon, dash or full stop), for a short summary. */
+function firstClause(text: string): string {
+  const match = /^(.+?)(?:[:;]\s|\s[-\u2013\u2014]\s|\.\s|\.$|\s\()/su.exec(text);
+  return (match ? match[1] : text).trim();
+}
+
+/** The present parts of a summary. */
+function parts(...items: (string | undefined | false)[]): string[] {
+  return items.filter((item): item is string => typeof item === 'string' && item !== '');
+}
+
+/** What a DynamoDB index is keyed on: `user_id, created_at`. */
+function indexKeys(partitionKey: { name?: unknown } | undefined, sortKey: { name?: unknown } | undefined): string {
+  return [partitionKey?.name, sortKey?.name].filter((name): name is string => typeof name === 'string' && name !== '').join(', ');
+}
+
 class TopologyBuilder {
   readonly topology: Topology = { nodes: [], edges: [], regions: [], outside: [], nodeById: new Map(), entryOf: new Map(), nodesOf: new Map() };
   private readonly readerIds = new Map<string, string[]>();
+  /** `database/member` -> node id, so references resolve in constant time. */
+  private readonly memberIds = new Map<string, string>();
+  /** The custom endpoints of each Aurora cluster: endpoint name -> member names. */
+  private readonly customEndpoints = new Map<string, Map<string, string[]>>();
+  /** DynamoDB global table replicas by `table@region`: an application reaches the replica of its own Region. */
+  private readonly localReplicas = new Map<string, string>();
+  /** The next suffix for an id written twice (duplicate names), so duplicates cost no rescans. */
+  private readonly duplicates = new Map<string, number>();
 
   add(node: TopologyNode): string {
     let id = node.id;
-    for (let n = 2; this.topology.nodeById.has(id); n++) id = `${node.id}~${n}`;
-    const placed = { ...node, id };
+    if (this.topology.nodeById.has(id)) {
+      let n = this.duplicates.get(node.id) ?? 2;
+      while (this.topology.nodeById.has(`${node.id}~${n}`)) n++;
+      id = `${node.id}~${n}`;
+      this.duplicates.set(node.id, n + 1);
+    }
+    // Callers build a fresh node for every call, so it is placed as it is, without a copy.
+    const placed = node;
+    placed.id = id;
     this.topology.nodes.push(placed);
     this.topology.nodeById.set(id, placed);
     if (node.database) {
@@ -187,13 +257,21 @@ class TopologyBuilder {
     this.topology.edges.push({ ...edge, crossRegion });
   }
 
+  private member(database: string, name: string, node: TopologyNode): string {
+    const id = this.add(node);
+    const key = `${database}/${name}`;
+    if (!this.memberIds.has(key)) this.memberIds.set(key, id);
+    return id;
+  }
+
   database(database: Database): void {
-    const base = { database: database.name, service: database.service, region: database.region };
+    const base: Base = { database: database.name, service: database.service, region: database.region };
     switch (database.service) {
       case 'rds': {
-        const primary = this.add({ ...base, id: `db:${database.name}`, kind: 'rds-primary', role: 'primary', label: database.name, detail: [database.engine, database.engineVersion, database.instanceClass].filter(Boolean).join(' '), az: database.az, pointer: database.pointer, readable: true, writable: true });
+        const engine = engineLine(database.engine, database.engineVersion);
+        const primary = this.add({ ...base, id: `db:${database.name}`, kind: 'rds-primary', role: 'primary', label: database.name, detail: [database.engine, database.engineVersion, database.instanceClass].filter(Boolean).join(' '), summary: parts(engine, database.instanceClass), az: database.az, pointer: database.pointer, readable: true, writable: true });
         this.topology.entryOf.set(database.name, primary);
-        this.standbys(database.name, database.multiAz, database.region, base, primary);
+        this.standbys(database.name, database.name, database.multiAz, database.region, base, primary);
         for (const replica of database.readReplicas) this.replica(replica, primary, base);
         return;
       }
@@ -202,65 +280,80 @@ class TopologyBuilder {
       case 'neptune':
         this.cluster(database, base);
         return;
-      case 'dynamodb': {
-        const table = this.add({ ...base, id: `db:${database.name}`, kind: 'dynamodb-table', role: 'primary', label: database.name, detail: `DynamoDB ${database.billing?.mode ?? 'on-demand'}`, pointer: database.pointer, readable: true, writable: true });
-        this.topology.entryOf.set(database.name, table);
-        for (const index of database.globalSecondaryIndexes) {
-          const id = this.add({ ...base, id: `idx:${database.name}/${index.name}`, kind: 'dynamodb-index', role: 'replica', label: index.name, detail: 'GSI', pointer: index.pointer, readable: true, writable: false });
-          this.edge({ from: table, to: id, kind: 'index', pointer: index.pointer, label: 'GSI' });
-        }
-        (database.globalTable?.replicaRegions ?? []).forEach((entry, index) => {
-          const region = typeof entry === 'string' ? entry : entry.region;
-          const id = this.add({ ...base, region, id: `gt:${database.name}@${region}`, kind: 'dynamodb-global-replica', role: 'primary', label: `${database.name}`, detail: `global table replica`, pointer: `${database.pointer}/globalTable/replicaRegions/${index}`, readable: true, writable: true });
-          this.edge({ from: table, to: id, kind: 'global-replication', pointer: `${database.pointer}/globalTable`, label: database.globalTable?.consistency === 'strong' ? 'sync (MRSC)' : 'async (MREC)' });
-        });
-        if (database.dax) {
-          const dax = this.add({ ...base, id: `dax:${database.name}`, kind: 'dax', role: 'cache', label: `${database.name} DAX`, detail: [database.dax.nodeType, database.dax.nodes ? `${database.dax.nodes} nodes` : undefined].filter(Boolean).join(', '), az: database.dax.azs?.[0], pointer: `${database.pointer}/dax`, readable: true, writable: true, count: database.dax.nodes });
-          this.edge({ from: dax, to: table, kind: 'cache', pointer: `${database.pointer}/dax`, label: 'write-through' });
-        }
+      case 'dynamodb':
+        this.table(database, base);
         return;
-      }
       case 'elasticache': {
         const azs = database.azs ?? [];
         const detail = [database.engine, database.nodeType].filter(Boolean).join(' ');
+        const engine = engineLine(database.engine, database.engineVersion);
         if (database.engine === 'memcached') {
-          const id = this.add({ ...base, id: `db:${database.name}`, kind: 'cache-node', role: 'cache', label: database.name, detail, az: azs[0], pointer: database.pointer, readable: true, writable: true, count: database.shards });
+          const id = this.add({ ...base, id: `db:${database.name}`, kind: 'cache-node', role: 'cache', label: database.name, detail, summary: parts(engine, database.shards > 1 && `${database.shards} nodes`, database.nodeType), az: azs[0], pointer: database.pointer, readable: true, writable: true, count: database.shards });
           this.topology.entryOf.set(database.name, id);
           return;
         }
-        const primary = this.add({ ...base, id: `db:${database.name}`, kind: 'cache-primary', role: 'cache', label: database.name, detail: database.shards > 1 ? `${detail}, ${database.shards} shards` : detail, az: azs[0], pointer: database.pointer, readable: true, writable: true, count: database.shards });
+        const sharded = database.shards > 1;
+        const primary = this.add({
+          ...base,
+          id: `db:${database.name}`,
+          kind: 'cache-primary',
+          role: 'cache',
+          label: database.name,
+          detail: sharded ? `${detail}, ${database.shards} shards` : detail,
+          summary: parts(sharded ? `${database.shards} shard primaries` : 'primary', engine, database.nodeType),
+          az: azs[0],
+          pointer: database.pointer,
+          readable: true,
+          writable: true,
+          count: database.shards,
+        });
         this.topology.entryOf.set(database.name, primary);
         for (let index = 0; index < database.replicasPerShard; index++) {
           const az = azs.length ? azs[(index + 1) % azs.length] : undefined;
-          const id = this.add({ ...base, id: `db:${database.name}:replica-${index + 1}`, kind: 'cache-replica', role: 'replica', label: `${database.name} replica ${index + 1}`, detail: database.shards > 1 ? `1 per shard (${database.shards})` : undefined, az, pointer: `${database.pointer}/replicasPerShard`, readable: true, writable: false, count: database.shards });
-          this.edge({ from: primary, to: id, kind: 'async-replication', pointer: `${database.pointer}/replicasPerShard` });
+          const id = this.add({ ...base, id: `db:${database.name}:replica-${index + 1}`, kind: 'cache-replica', role: 'replica', label: `${database.name} replica ${index + 1}`, detail: sharded ? `1 per shard (${database.shards})` : undefined, summary: sharded ? ['1 per shard', `${database.shards} nodes`] : ['async replica'], az, pointer: `${database.pointer}/replicasPerShard`, readable: true, writable: false, count: database.shards });
+          this.edge({ from: primary, to: id, kind: 'async-replication', pointer: `${database.pointer}/replicasPerShard`, label: 'async' });
         }
         return;
       }
       case 'redshift': {
         if (database.serverless) {
-          const id = this.add({ ...base, id: `db:${database.name}`, kind: 'redshift-serverless', role: 'analytics', label: database.name, detail: `Redshift Serverless${database.serverless.baseRpu ? `, ${database.serverless.baseRpu} RPU` : ''}`, pointer: database.pointer, readable: true, writable: true });
+          const rpu = database.serverless.baseRpu ? `${database.serverless.baseRpu} RPU` : undefined;
+          const id = this.add({ ...base, id: `db:${database.name}`, kind: 'redshift-serverless', role: 'analytics', label: database.name, detail: `Redshift Serverless${rpu ? `, ${rpu}` : ''}`, summary: parts('Redshift Serverless', rpu), pointer: database.pointer, readable: true, writable: true });
           this.topology.entryOf.set(database.name, id);
           this.spectrum(database.name, database.spectrum?.s3Locations, id, base, database.pointer);
           return;
         }
         const nodes = database.nodes ?? 1;
-        const leader = this.add({ ...base, id: `db:${database.name}`, kind: 'redshift-leader', role: 'analytics', label: database.name, detail: nodes > 1 ? `leader, ${database.nodeType ?? ''}`.replace(/, $/, '') : `single node ${database.nodeType ?? ''}`.trim(), az: database.az, pointer: database.pointer, readable: true, writable: true });
+        const multiAz = database.multiAz === true && 'Multi-AZ';
+        const leader = this.add({
+          ...base,
+          id: `db:${database.name}`,
+          kind: 'redshift-leader',
+          role: 'analytics',
+          label: database.name,
+          detail: nodes > 1 ? `leader, ${database.nodeType ?? ''}`.replace(/, $/, '') : `single node ${database.nodeType ?? ''}`.trim(),
+          summary: nodes > 1 ? parts('Redshift leader', multiAz) : parts('Redshift single node', database.nodeType, multiAz),
+          az: database.az,
+          pointer: database.pointer,
+          readable: true,
+          writable: true,
+        });
         this.topology.entryOf.set(database.name, leader);
         if (nodes > 1) {
-          const compute = this.add({ ...base, id: `db:${database.name}:compute`, kind: 'redshift-compute', role: 'analytics', label: `${database.name} compute`, detail: `${nodes} x ${database.nodeType ?? 'node'}`, az: database.az, pointer: database.nodes !== undefined ? `${database.pointer}/nodes` : database.pointer, readable: false, writable: false, count: nodes });
+          const compute = this.add({ ...base, id: `db:${database.name}:compute`, kind: 'redshift-compute', role: 'analytics', label: `${database.name} compute`, detail: `${nodes} x ${database.nodeType ?? 'node'}`, summary: [`${nodes} x ${database.nodeType ?? 'node'}`], az: database.az, pointer: database.nodes !== undefined ? `${database.pointer}/nodes` : database.pointer, readable: false, writable: false, count: nodes });
           this.edge({ from: leader, to: compute, kind: 'storage', pointer: database.pointer, label: 'distributes' });
         }
         this.spectrum(database.name, database.spectrum?.s3Locations, leader, base, database.pointer);
         return;
       }
       case 'qldb': {
-        const id = this.add({ ...base, id: `db:${database.name}`, kind: 'ledger', role: 'primary', label: database.name, detail: 'QLDB (end of support)', pointer: database.pointer, readable: true, writable: true });
+        const id = this.add({ ...base, id: `db:${database.name}`, kind: 'ledger', role: 'primary', label: database.name, detail: 'QLDB (end of support)', summary: ['QLDB, end of support'], pointer: database.pointer, readable: true, writable: true });
         this.topology.entryOf.set(database.name, id);
         return;
       }
       case 'timestream': {
-        const id = this.add({ ...base, id: `db:${database.name}`, kind: 'timestream', role: 'primary', label: database.name, detail: `Timestream${database.variant ? ' for ' + (database.variant === 'influxdb' ? 'InfluxDB' : 'LiveAnalytics') : ''}`, pointer: database.pointer, readable: true, writable: true });
+        const variant = database.variant ? ' for ' + (database.variant === 'influxdb' ? 'InfluxDB' : 'LiveAnalytics') : '';
+        const id = this.add({ ...base, id: `db:${database.name}`, kind: 'timestream', role: 'primary', label: database.name, detail: `Timestream${variant}`, summary: [`Timestream${variant}`], pointer: database.pointer, readable: true, writable: true });
         this.topology.entryOf.set(database.name, id);
         return;
       }
@@ -268,43 +361,67 @@ class TopologyBuilder {
   }
 
   /** The Multi-AZ standby (instance mode) or the two readable standbys (cluster mode) of an RDS primary or replica. */
-  private standbys(
-    owner: string,
-    multiAz: { enabled: boolean; mode: 'instance' | 'cluster'; standbyAz?: string; pointer: string },
-    region: string | undefined,
-    base: { database: string; service: Service },
-    primary: string,
-  ): void {
+  private standbys(owner: string, database: string, multiAz: MultiAzDeployment, region: string | undefined, base: Base, primary: string): void {
     if (!multiAz.enabled) return;
     if (multiAz.mode === 'cluster') {
+      // A Multi-AZ DB cluster: a writer and two readable standbys in two other AZs, fed by semisynchronous replication.
       const readers: string[] = [];
       for (const n of [1, 2]) {
-        const id = this.add({ ...base, region, id: `${primary}:standby-${n}`, kind: 'rds-standby', role: 'standby', label: `${owner} standby ${n}`, detail: 'readable standby', pointer: multiAz.pointer, readable: true, writable: false });
+        const id = this.add({ ...base, region, id: `${primary}:standby-${n}`, kind: 'rds-standby', role: 'standby', label: `${owner} standby ${n}`, detail: 'readable standby', summary: ['readable standby'], az: n === 1 ? multiAz.standbyAz : undefined, pointer: multiAz.pointer, readable: true, writable: false });
         this.edge({ from: primary, to: id, kind: 'sync-replication', pointer: multiAz.pointer, label: 'semi-sync' });
         readers.push(id);
       }
-      this.readerIds.set(owner, readers);
+      this.readerIds.set(owner === database ? database : `${database}/${owner}`, readers);
       return;
     }
-    const id = this.add({ ...base, region, id: `${primary}:standby`, kind: 'rds-standby', role: 'standby', label: `${owner} standby`, detail: 'not readable', az: multiAz.standbyAz, pointer: multiAz.pointer, readable: false, writable: false });
+    const id = this.add({ ...base, region, id: `${primary}:standby`, kind: 'rds-standby', role: 'standby', label: `${owner} standby`, detail: 'not readable', summary: ['standby', 'serves no reads'], az: multiAz.standbyAz, pointer: multiAz.pointer, readable: false, writable: false });
     this.edge({ from: primary, to: id, kind: 'sync-replication', pointer: multiAz.pointer, label: 'sync' });
   }
 
-  private replica(replica: ReadReplica, source: string, base: { database: string; service: Service }): void {
-    const id = this.add({ ...base, region: replica.region, id: `member:${replica.name}`, kind: 'rds-replica', role: 'replica', label: replica.name, detail: replica.crossRegion ? 'cross-Region read replica' : 'read replica', az: replica.az, pointer: replica.pointer, readable: true, writable: false });
+  private replica(replica: ReadReplica, source: string, base: Base): void {
+    const kind = replica.crossRegion ? 'cross-Region replica' : 'read replica';
+    const id = this.member(base.database, replica.name, { ...base, region: replica.region, id: `member:${replica.name}`, kind: 'rds-replica', role: 'replica', label: replica.name, detail: replica.crossRegion ? 'cross-Region read replica' : 'read replica', summary: parts(kind, replica.instanceClass), az: replica.az, pointer: replica.pointer, readable: true, writable: false });
     this.edge({ from: source, to: id, kind: 'async-replication', pointer: replica.pointer, label: 'async' });
-    this.standbys(replica.name, replica.multiAz, replica.region, base, id);
+    this.standbys(replica.name, base.database, replica.multiAz, replica.region, base, id);
     for (const child of replica.readReplicas) this.replica(child, id, base);
   }
 
-  private cluster(database: ClusterDatabase, base: { database: string; service: Service; region: string | undefined }): void {
+  private cluster(database: ClusterDatabase, base: Base): void {
     const engine = database.service === 'aurora' ? database.engine : database.service === 'documentdb' ? 'DocumentDB' : 'Neptune';
-    const volume = this.add({ ...base, id: `db:${database.name}:volume`, kind: 'cluster-volume', role: 'storage', label: `${database.name} cluster volume`, detail: '6 copies across 3 AZs', pointer: database.pointer, readable: false, writable: false });
+    const storage =
+      database.service === 'neptune'
+        ? `spans ${NEPTUNE_STORAGE_AZS.value} AZs`
+        : (({ copies, azs }) => `${copies} copies, ${copies / azs} in each of ${azs} AZs`)(database.service === 'aurora' ? AURORA_STORAGE_COPIES.value : DOCUMENTDB_STORAGE_COPIES.value);
+    const ioOptimized = database.service === 'aurora' && database.storageType === 'io-optimized' && 'I/O-Optimized';
+    const volume = this.add({
+      ...base,
+      id: `db:${database.name}:volume`,
+      kind: 'cluster-volume',
+      role: 'storage',
+      label: `${database.name} cluster volume`,
+      detail: '6 copies across 3 AZs',
+      summary: parts(engineLine(engine, database.engineVersion), ioOptimized, storage),
+      pointer: database.pointer,
+      readable: false,
+      writable: false,
+    });
     const readers: string[] = [];
     let writer: string | undefined;
     for (const instance of database.instances) {
       const isWriter = instance.role === 'writer';
-      const id = this.add({ ...base, id: `member:${instance.name}`, kind: isWriter ? 'cluster-writer' : 'cluster-reader', role: isWriter ? 'primary' : 'replica', label: instance.name, detail: [isWriter ? `${engine} writer` : `${engine} reader`, instance.instanceClass].filter(Boolean).join(', '), az: instance.az, pointer: instance.pointer, readable: true, writable: isWriter });
+      const id = this.member(database.name, instance.name, {
+        ...base,
+        id: `member:${instance.name}`,
+        kind: isWriter ? 'cluster-writer' : 'cluster-reader',
+        role: isWriter ? 'primary' : 'replica',
+        label: instance.name,
+        detail: [isWriter ? `${engine} writer` : `${engine} reader`, instance.instanceClass].filter(Boolean).join(', '),
+        summary: isWriter ? parts('writer', instance.instanceClass) : parts('reader', `tier ${instance.promotionTier}`, instance.instanceClass),
+        az: instance.az,
+        pointer: instance.pointer,
+        readable: true,
+        writable: isWriter,
+      });
       this.edge({ from: id, to: volume, kind: 'storage', pointer: instance.pointer, label: isWriter ? 'writes' : 'reads' });
       if (isWriter) writer ??= id;
       else readers.push(id);
@@ -312,64 +429,132 @@ class TopologyBuilder {
     this.readerIds.set(database.name, readers);
     this.topology.entryOf.set(database.name, writer ?? volume);
     if (database.service === 'aurora') {
+      const endpoints = new Map<string, string[]>();
+      for (const [name, endpoint] of Object.entries(database.customEndpoints ?? {})) {
+        if (endpoint && Array.isArray(endpoint.members)) endpoints.set(name, endpoint.members.filter((member): member is string => typeof member === 'string'));
+      }
+      this.customEndpoints.set(database.name, endpoints);
       (database.globalDatabase?.secondaryRegions ?? []).forEach((entry, index) => {
         const region = typeof entry === 'string' ? entry : entry.region;
-        const id = this.add({ ...base, region, id: `gdb:${database.name}@${region}`, kind: 'global-secondary-cluster', role: 'replica', label: `${database.name} secondary`, detail: `Global Database secondary (${region})`, pointer: `${database.pointer}/globalDatabase/secondaryRegions/${index}`, readable: true, writable: false });
-        this.edge({ from: volume, to: id, kind: 'global-replication', pointer: `${database.pointer}/globalDatabase`, label: 'storage replication < 1 s' });
+        const id = this.add({ ...base, region, id: `gdb:${database.name}@${region}`, kind: 'global-secondary-cluster', role: 'replica', label: `${database.name} secondary`, detail: `Global Database secondary (${region})`, summary: ['Global Database secondary', 'read-only'], pointer: `${database.pointer}/globalDatabase/secondaryRegions/${index}`, readable: true, writable: false });
+        this.edge({ from: volume, to: id, kind: 'global-replication', pointer: `${database.pointer}/globalDatabase`, label: 'async storage, under 1 s' });
       });
     }
   }
 
-  private spectrum(name: string, locations: string[] | undefined, from: string, base: { database: string; service: Service; region: string | undefined }, pointer: string): void {
-    if (!locations?.length) return;
-    const id = this.add({ ...base, id: `s3:${name}`, kind: 's3', role: 'storage', label: 'S3 data lake', detail: locations.join(', '), pointer: `${pointer}/spectrum`, readable: true, writable: false });
+  private table(database: DynamodbTable, base: Base): void {
+    const billing = database.billing;
+    const capacity =
+      billing?.mode === 'provisioned'
+        ? parts('DynamoDB provisioned', billing.readCapacity !== undefined && `${billing.readCapacity} RCU`, billing.writeCapacity !== undefined && `${billing.writeCapacity} WCU`)
+        : ['DynamoDB on-demand'];
+    const replicaRegions = database.globalTable?.replicaRegions ?? [];
+    const table = this.add({ ...base, id: `db:${database.name}`, kind: 'dynamodb-table', role: 'primary', label: database.name, detail: `DynamoDB ${billing?.mode ?? 'on-demand'}`, summary: capacity, pointer: database.pointer, readable: true, writable: true });
+    this.topology.entryOf.set(database.name, table);
+    for (const index of database.globalSecondaryIndexes) {
+      // An index whose name failed the schema keeps its place in the design, under a stand-in name.
+      const name = typeof index.name === 'string' ? index.name : 'unnamed index';
+      const id = this.add({ ...base, id: `idx:${database.name}/${name}`, kind: 'dynamodb-index', role: 'replica', label: name, detail: 'GSI', summary: [`GSI (${indexKeys(index.partitionKey, index.sortKey)})`], pointer: index.pointer, readable: true, writable: false });
+      this.edge({ from: table, to: id, kind: 'index', pointer: index.pointer, label: 'GSI' });
+    }
+    for (const index of database.localSecondaryIndexes) {
+      const name = typeof index.name === 'string' ? index.name : 'unnamed index';
+      const id = this.add({ ...base, id: `idx:${database.name}/${name}`, kind: 'dynamodb-index', role: 'replica', label: name, detail: 'LSI', summary: [`LSI (${indexKeys(database.partitionKey, index.sortKey)})`], pointer: index.pointer, readable: true, writable: false });
+      this.edge({ from: table, to: id, kind: 'index', pointer: index.pointer, label: 'LSI' });
+    }
+    const strong = database.globalTable?.consistency === 'strong';
+    replicaRegions.forEach((entry, index) => {
+      const region = typeof entry === 'string' ? entry : entry.region;
+      const id = this.add({ ...base, region, id: `gt:${database.name}@${region}`, kind: 'dynamodb-global-replica', role: 'primary', label: `${database.name}`, detail: `global table replica`, summary: parts('global table replica', strong && 'MRSC'), pointer: `${database.pointer}/globalTable/replicaRegions/${index}`, readable: true, writable: true });
+      if (region !== database.region && !this.localReplicas.has(`${database.name}@${region}`)) this.localReplicas.set(`${database.name}@${region}`, id);
+      // Every replica of a global table takes writes and replicates them to the others.
+      this.edge({ from: table, to: id, kind: 'global-replication', twoWay: true, synchronous: strong, pointer: `${database.pointer}/globalTable`, label: strong ? 'sync (MRSC)' : 'async (MREC)' });
+    });
+    if (database.dax) {
+      const dax = database.dax;
+      const azs = [...new Set(dax.azs ?? [])];
+      const id = this.add({
+        ...base,
+        id: `dax:${database.name}`,
+        kind: 'dax',
+        role: 'cache',
+        label: `${database.name} DAX`,
+        detail: [dax.nodeType, dax.nodes ? `${dax.nodes} nodes` : undefined].filter(Boolean).join(', '),
+        summary: parts(dax.nodes !== undefined ? `${dax.nodes} x ${dax.nodeType ?? 'node'}` : dax.nodeType, azs.length > 1 && `${azs.length} AZs`),
+        // Nodes spread over several AZs belong to the Region, not to the first AZ listed.
+        az: azs.length === 1 ? azs[0] : undefined,
+        pointer: `${database.pointer}/dax`,
+        readable: true,
+        writable: true,
+        count: dax.nodes,
+      });
+      this.edge({ from: id, to: table, kind: 'cache', pointer: `${database.pointer}/dax`, label: 'write-through' });
+    }
+  }
+
+  private spectrum(name: string, written: (string | undefined)[] | undefined, from: string, base: Base, pointer: string): void {
+    // Locations that failed the schema are left out of the model's list as holes.
+    const locations = (written ?? []).filter((location): location is string => typeof location === 'string');
+    if (!locations.length) return;
+    // The buckets say where the data is; the prefixes are in the file.
+    const buckets = [...new Set(locations.map((location) => /^s3:\/\/([^/]*)/.exec(location)?.[1] ?? location))];
+    const more = buckets.length > 1 && `+${buckets.length - 1} more`;
+    const id = this.add({ ...base, id: `s3:${name}`, kind: 's3', role: 'storage', label: 'S3 data lake', detail: locations.join(', '), summary: parts(`s3://${buckets[0]}`, more), pointer: `${pointer}/spectrum`, readable: true, writable: false });
     this.edge({ from, to: id, kind: 'spectrum', pointer: `${pointer}/spectrum`, label: 'Spectrum' });
   }
 
-  /** The nodes a reference reaches: a member, the entry node, or the readers behind a reader endpoint. */
-  targetsOf(resolved: ResolvedReference, endpoint: string | undefined): string[] {
-    const { database, member } = resolved;
-    if (member) {
-      const id = `member:${member.name}`;
-      return this.topology.nodeById.has(id) ? [id] : [];
+  /**
+   * The nodes a reference (`database` or `database/member`) reaches: a member, the entry node, or the
+   * readers behind a reader or custom endpoint, or, for a DynamoDB global table, the replica in the
+   * client's own Region (a table has the same name in every Region; the SDK client is Regional).
+   * Looked up in maps, never by scanning the model.
+   */
+  targetsOf(reference: string, endpoint: string | undefined, clientRegion?: string): string[] {
+    const slash = reference.indexOf('/');
+    if (slash >= 0) {
+      const id = this.memberIds.get(reference);
+      return id ? [id] : [];
     }
+    const database = reference;
     if (endpoint && endpoint !== 'writer') {
-      if (database.service === 'aurora' && endpoint !== 'reader') {
-        const custom = database.customEndpoints?.[endpoint];
-        if (custom?.members?.length) return custom.members.map((name) => `member:${name}`).filter((id) => this.topology.nodeById.has(id));
-      }
-      const readers = this.readerIds.get(database.name) ?? [];
+      // The built-in `reader` endpoint wins over a custom endpoint of that name.
+      const custom = endpoint !== 'reader' ? this.customEndpoints.get(database)?.get(endpoint) : undefined;
+      if (custom?.length) return custom.flatMap((name) => this.memberIds.get(`${database}/${name}`) ?? []);
+      const readers = this.readerIds.get(database) ?? [];
       if (readers.length) return readers;
     }
-    const entry = this.topology.entryOf.get(database.name);
+    const local = clientRegion === undefined ? undefined : this.localReplicas.get(`${database}@${clientRegion}`);
+    if (local) return [local];
+    const entry = this.topology.entryOf.get(database);
     return entry ? [entry] : [];
   }
 
   finish(): Topology {
-    const regions = new Map<string, RegionGroup>();
+    const regions = new Map<string, { group: RegionGroup; azs: Map<string, AzGroup> }>();
     for (const node of this.topology.nodes) {
       if (!node.region) {
         this.topology.outside.push(node.id);
         continue;
       }
-      let group = regions.get(node.region);
-      if (!group) {
-        group = { region: node.region, azs: [], regional: [] };
-        regions.set(node.region, group);
+      let entry = regions.get(node.region);
+      if (!entry) {
+        entry = { group: { region: node.region, azs: [], regional: [] }, azs: new Map() };
+        regions.set(node.region, entry);
       }
       if (node.az) {
-        let azGroup = group.azs.find((candidate) => candidate.az === node.az);
+        let azGroup = entry.azs.get(node.az);
         if (!azGroup) {
           azGroup = { az: node.az, nodes: [] };
-          group.azs.push(azGroup);
+          entry.azs.set(node.az, azGroup);
+          entry.group.azs.push(azGroup);
         }
         azGroup.nodes.push(node.id);
       } else {
-        group.regional.push(node.id);
+        entry.group.regional.push(node.id);
       }
     }
-    for (const group of regions.values()) group.azs.sort((a, b) => a.az.localeCompare(b.az));
-    this.topology.regions = [...regions.values()];
+    for (const { group } of regions.values()) group.azs.sort((a, b) => (a.az < b.az ? -1 : a.az > b.az ? 1 : 0));
+    this.topology.regions = [...regions.values()].map(({ group }) => group);
     return this.topology;
   }
 }
