@@ -1,11 +1,18 @@
-// Topology -> Mermaid flowchart text. Every label is entity-escaped and every id generated, so no
-// text in the file can break the diagram's syntax or smuggle in a Mermaid directive.
+// Topology -> Mermaid flowchart text. Every label is escaped and every id generated, so no text in the
+// file can break the diagram's syntax or smuggle in a Mermaid directive. The preview renders with
+// `securityLevel: 'strict'` and SVG text labels (`htmlLabels: false`, so PNG export works): there,
+// Mermaid shows entity codes such as `#34;` literally and drops `<`/`>`, so labels carry look-alike
+// characters and invisible word joiners instead (see `escapeLabel`).
 import type { EdgeKind, NodeKind, NodeRole, Topology, TopologyEdge, TopologyNode } from './topology/topology';
 
 /** Layout directions Mermaid flowcharts support. */
 export type DiagramDirection = 'LR' | 'TB' | 'RL' | 'BT';
 
-/** Role colours, after the study notes: orange primaries/writers, green replicas/readers, blue storage. */
+/**
+ * Role colours, after the study notes: orange primaries/writers, green replicas/readers, blue storage.
+ * Every fill is light enough for the dark text set here, and classDef colours win over the Mermaid
+ * theme, so node text reads the same in VS Code's light and dark themes.
+ */
 export const ROLE_STYLES: Record<NodeRole, string> = {
   primary: 'fill:#ff922b,stroke:#d9480f,color:#1a1a1a',
   standby: 'fill:#ffd8a8,stroke:#d9480f,color:#1a1a1a,stroke-dasharray:4 3',
@@ -15,6 +22,47 @@ export const ROLE_STYLES: Record<NodeRole, string> = {
   analytics: 'fill:#ffe066,stroke:#e67700,color:#1a1a1a',
   application: 'fill:#dee2e6,stroke:#495057,color:#1a1a1a',
   external: 'fill:#ced4da,stroke:#343a40,color:#1a1a1a,stroke-dasharray:6 3',
+};
+
+/**
+ * Region and AZ boxes: a faint grey tint and a grey outline that show on white and on a dark
+ * background alike; their titles keep the theme's text colour.
+ */
+export const GROUP_STYLES = {
+  region: 'fill:#868e9612,stroke:#868e96,stroke-width:2px',
+  az: 'fill:#868e960d,stroke:#adb5bd,stroke-width:1px,stroke-dasharray:5 4',
+} as const;
+
+/** A neighbour drawn only for context in a Region or database view: dashed and smaller. */
+export const CONTEXT_STYLE = 'stroke-dasharray:2 2,font-size:12px';
+
+/** How an edge is drawn; the linkStyle colours are mid-tones that show on light and dark backgrounds. */
+export type EdgeStyle = 'sync' | 'async' | 'global' | 'storage' | 'index' | 'read' | 'read-write' | 'migration' | 'cache' | 'stream' | 'spectrum';
+
+/** The linkStyle of each edge style, in the order the `linkStyle` lines are written. */
+export const EDGE_STYLES: Record<EdgeStyle, string> = {
+  // Synchronous replication (Multi-AZ standbys, MRSC global tables): thick solid orange, like the primaries.
+  sync: 'stroke:#e8590c,stroke-width:3px',
+  // Asynchronous replication (read replicas, cache replicas): dotted green, like the replicas.
+  async: 'stroke:#2f9e44,stroke-width:2px',
+  // Cross-Region replication (Global Database, MREC global tables): thicker dotted green.
+  global: 'stroke:#2f9e44,stroke-width:3.5px',
+  // Instances to their cluster volume, a Redshift leader to its compute nodes: thin blue.
+  storage: 'stroke:#1c7ed6,stroke-width:1.5px',
+  // A table to its indexes: the thinnest, dotted blue.
+  index: 'stroke:#1c7ed6,stroke-width:1px',
+  // Application reads: thin light indigo.
+  read: 'stroke:#748ffc,stroke-width:1.5px',
+  // Application reads and writes: solid, darker and thicker.
+  'read-write': 'stroke:#3b5bdb,stroke-width:2.5px',
+  // DMS migrations: thick dashed pink, labelled with their type.
+  migration: 'stroke:#d6336c,stroke-width:3px,stroke-dasharray:10 5',
+  // A cache in front of a database (ElastiCache, DAX): dotted purple, like the caches.
+  cache: 'stroke:#ae3ec9,stroke-width:1.5px',
+  // A DynamoDB stream to its consumers: dotted amber.
+  stream: 'stroke:#f08c00,stroke-width:2px',
+  // Redshift Spectrum to S3: dotted blue.
+  spectrum: 'stroke:#1c7ed6,stroke-width:1.5px,stroke-dasharray:2 3',
 };
 
 /** Which part of the topology a diagram shows. */
@@ -40,6 +88,33 @@ export interface DiagramNode {
   pointer: string;
   database?: string;
   region?: string;
+  az?: string;
+  /** The detail lines drawn under the label (unescaped). */
+  lines: string[];
+  /** A neighbour drawn small and outside the boxes, for context in a Region or database view. */
+  context: boolean;
+}
+
+/** One arrow of a drawn diagram, in the order Mermaid numbers them (`linkStyle` indices). */
+export interface DiagramEdge {
+  index: number;
+  /** Mermaid ids of its ends. */
+  from: string;
+  to: string;
+  kind: EdgeKind;
+  style: EdgeStyle;
+  /** Where it is defined in the file. */
+  pointer: string;
+  label?: string;
+}
+
+/** One Region or AZ box of a drawn diagram. */
+export interface DiagramGroup {
+  /** The Mermaid subgraph id (`r0`, `r0z1`, ...): generated. */
+  id: string;
+  kind: 'region' | 'az';
+  region: string;
+  az?: string;
 }
 
 /** A Mermaid flowchart and the nodes it draws. */
@@ -47,6 +122,16 @@ export interface Diagram {
   text: string;
   nodes: DiagramNode[];
   edgeCount: number;
+  edges: DiagramEdge[];
+  groups: DiagramGroup[];
+}
+
+/** A view a user can pick, with a title for menus. */
+export interface DiagramViewChoice {
+  view: DiagramView;
+  title: string;
+  /** How many topology nodes it focuses on (its neighbours come on top). */
+  nodeCount: number;
 }
 
 /** Renders a topology as a Mermaid flowchart; deterministic for the same topology. */
@@ -54,60 +139,319 @@ export function toMermaid(topology: Topology, direction: DiagramDirection = 'LR'
   return renderDiagram(topology, { direction }).text;
 }
 
+/** The views of a topology: the whole design, each Region, then each database, in the file's order. */
+export function diagramViews(topology: Topology): DiagramViewChoice[] {
+  const choices: DiagramViewChoice[] = [{ view: { kind: 'all' }, title: 'Whole design', nodeCount: topology.nodes.length }];
+  for (const group of topology.regions) {
+    let count = group.regional.length;
+    for (const az of group.azs) count += az.nodes.length;
+    choices.push({ view: { kind: 'region', region: group.region }, title: `Region ${group.region}`, nodeCount: count });
+  }
+  for (const [database, ids] of topology.nodesOf) {
+    const service = topology.nodeById.get(ids[0])?.service;
+    choices.push({ view: { kind: 'database', database }, title: service ? `${database} (${service})` : database, nodeCount: ids.length });
+  }
+  return choices;
+}
+
+/**
+ * Mermaid wraps SVG text at 200 px, 12.5 em of its 16 px font, wherever it must; lines the diagram
+ * breaks itself (between facts, not inside them) read better, so they stay a little shorter.
+ */
+const LINE_EMS = 12.4;
+/** Longest drawn label, in ems (Mermaid wraps it over two lines); longer ones are cut with an ellipsis. */
+const MAX_TITLE_EMS = 24;
+/** Detail lines drawn under a label. */
+const MAX_LINES = 3;
+
 /** Renders a topology (or one view of it) as a Mermaid flowchart with its node map. */
 export function renderDiagram(topology: Topology, options: DiagramOptions = {}): Diagram {
   const direction = options.direction ?? 'LR';
+  const selection = select(topology, options.view ?? { kind: 'all' });
   const ids = new Map<string, string>();
-  topology.nodes.forEach((node, index) => ids.set(node.id, `n${index}`));
+  const nodes: DiagramNode[] = [];
+  // Ids follow the topology's order, so they do not depend on how the boxes are nested.
+  for (const node of topology.nodes) {
+    const context = selection.context.has(node.id);
+    if (!context && !selection.isFocus(node)) continue;
+    const id = `n${nodes.length}`;
+    ids.set(node.id, id);
+    nodes.push({
+      id,
+      topologyId: node.id,
+      label: node.label,
+      kind: node.kind,
+      role: node.role,
+      pointer: node.pointer,
+      database: node.database,
+      region: node.region,
+      az: node.az,
+      lines: context ? contextLines(node, selection.region) : detailLines(node),
+      context,
+    });
+  }
+  const drawn = new Map(nodes.map((node) => [node.topologyId, node]));
   const lines: string[] = [`flowchart ${direction}`];
-  const nodeLine = (node: TopologyNode, indent: string): string => `${indent}${ids.get(node.id)}${shape(node.kind, label(node))}`;
+  const groups: DiagramGroup[] = [];
+  const nodeLine = (topologyId: string, indent: string): void => {
+    const node = topology.nodeById.get(topologyId);
+    const diagramNode = drawn.get(topologyId);
+    if (node && diagramNode && !diagramNode.context) lines.push(`${indent}${diagramNode.id}${shape(node.kind, labelText(node.label, diagramNode.lines))}`);
+  };
 
-  topology.regions.forEach((region, regionIndex) => {
-    lines.push(`  subgraph r${regionIndex}["${escapeLabel(`Region ${region.region}`)}"]`);
-    region.azs.forEach((az, azIndex) => {
-      lines.push(`    subgraph r${regionIndex}z${azIndex}["${escapeLabel(`AZ ${az.az}`)}"]`);
-      for (const id of az.nodes) lines.push(nodeLine(topology.nodeById.get(id)!, '      '));
+  let regionCount = 0;
+  for (const region of topology.regions) {
+    const azs = region.azs.filter((az) => az.nodes.some((id) => drawn.has(id) && !drawn.get(id)!.context));
+    const regional = region.regional.filter((id) => drawn.has(id) && !drawn.get(id)!.context);
+    if (azs.length === 0 && regional.length === 0) continue;
+    const regionId = `r${regionCount++}`;
+    groups.push({ id: regionId, kind: 'region', region: region.region });
+    lines.push(`  subgraph ${regionId}["${escapeLabel(`Region ${clip(region.region, MAX_TITLE_EMS)}`)}"]`);
+    // A subgraph with no edge to the outside lays out top to bottom unless told otherwise.
+    lines.push(`    direction ${direction}`);
+    azs.forEach((az, azIndex) => {
+      const azId = `${regionId}z${azIndex}`;
+      groups.push({ id: azId, kind: 'az', region: region.region, az: az.az });
+      lines.push(`    subgraph ${azId}["${escapeLabel(`AZ ${clip(az.az, MAX_TITLE_EMS)}`)}"]`);
+      for (const id of az.nodes) nodeLine(id, '      ');
       lines.push('    end');
     });
-    for (const id of region.regional) lines.push(nodeLine(topology.nodeById.get(id)!, '    '));
+    for (const id of regional) nodeLine(id, '    ');
     lines.push('  end');
-  });
-  for (const id of topology.outside) lines.push(nodeLine(topology.nodeById.get(id)!, '  '));
+  }
+  for (const id of topology.outside) nodeLine(id, '  ');
+  for (const node of nodes) {
+    if (node.context) lines.push(`  ${node.id}${shape(node.kind, labelText(node.label, node.lines))}`);
+  }
 
-  let edgeCount = 0;
-  for (const edge of topology.edges) {
+  const edges: DiagramEdge[] = [];
+  for (const edge of selection.edges) {
     const from = ids.get(edge.from);
     const to = ids.get(edge.to);
-    if (from && to) {
-      lines.push(`  ${from} ${arrow(edge)} ${to}`);
-      edgeCount++;
-    }
+    if (!from || !to) continue;
+    const style = edgeStyle(edge);
+    const fromNode = topology.nodeById.get(edge.from);
+    const label = edgeLabel(edge, fromNode, topology.nodeById.get(edge.to));
+    lines.push(`  ${from} ${arrow(edge, style, fromNode)}${label ? `|"${escapeLabel(clip(label, LINE_EMS))}"|` : ''} ${to}`);
+    edges.push({ index: edges.length, from, to, kind: edge.kind, style, pointer: edge.pointer, label });
   }
 
   for (const [role, style] of Object.entries(ROLE_STYLES)) lines.push(`  classDef ${role} ${style}`);
+  lines.push(`  classDef region ${GROUP_STYLES.region}`);
+  lines.push(`  classDef az ${GROUP_STYLES.az}`);
+  lines.push(`  classDef context ${CONTEXT_STYLE}`);
   const byRole = new Map<NodeRole, string[]>();
-  for (const node of topology.nodes) {
+  for (const node of nodes) {
     const list = byRole.get(node.role) ?? [];
-    list.push(ids.get(node.id)!);
+    list.push(node.id);
     byRole.set(node.role, list);
   }
-  for (const [role, nodeIds] of byRole) lines.push(`  class ${nodeIds.join(',')} ${role}`);
-  const nodes: DiagramNode[] = topology.nodes.map((node) => ({
-    id: ids.get(node.id)!,
-    topologyId: node.id,
-    label: node.label,
-    kind: node.kind,
-    role: node.role,
-    pointer: node.pointer,
-    database: node.database,
-    region: node.region,
-  }));
-  return { text: lines.join('\n') + '\n', nodes, edgeCount };
+  for (const role of Object.keys(ROLE_STYLES) as NodeRole[]) {
+    const list = byRole.get(role);
+    if (list) lines.push(`  class ${list.join(',')} ${role}`);
+  }
+  const contextIds = nodes.filter((node) => node.context).map((node) => node.id);
+  if (contextIds.length) lines.push(`  class ${contextIds.join(',')} context`);
+  const regionIds = groups.filter((group) => group.kind === 'region').map((group) => group.id);
+  const azIds = groups.filter((group) => group.kind === 'az').map((group) => group.id);
+  if (regionIds.length) lines.push(`  class ${regionIds.join(',')} region`);
+  if (azIds.length) lines.push(`  class ${azIds.join(',')} az`);
+  const byStyle = new Map<EdgeStyle, number[]>();
+  for (const edge of edges) {
+    const list = byStyle.get(edge.style) ?? [];
+    list.push(edge.index);
+    byStyle.set(edge.style, list);
+  }
+  for (const style of Object.keys(EDGE_STYLES) as EdgeStyle[]) {
+    const list = byStyle.get(style);
+    if (list) lines.push(`  linkStyle ${list.join(',')} ${EDGE_STYLES[style]}`);
+  }
+  return { text: lines.join('\n') + '\n', nodes, edgeCount: edges.length, edges, groups };
 }
 
-function label(node: TopologyNode): string {
-  const title = node.count && node.count > 1 && node.kind !== 'redshift-compute' && node.kind !== 'dax' ? `${node.label} (x${node.count})` : node.label;
-  return node.detail ? `${escapeLabel(title)}<br/><small>${escapeLabel(node.detail)}</small>` : escapeLabel(title);
+interface Selection {
+  isFocus(node: TopologyNode): boolean;
+  /** Neighbours of the focus drawn for context. */
+  context: Set<string>;
+  edges: TopologyEdge[];
+  /** The Region of a Region view, or of the viewed database's entry node. */
+  region?: string;
+}
+
+/** The nodes and edges of a view, in one pass over the nodes of interest and one over the edges. */
+function select(topology: Topology, view: DiagramView): Selection {
+  if (view.kind === 'all') return { isFocus: () => true, context: new Set(), edges: topology.edges };
+  const focus = new Set<string>();
+  if (view.kind === 'region') {
+    for (const node of topology.nodes) if (node.region === view.region) focus.add(node.id);
+  } else {
+    for (const id of topology.nodesOf.get(view.database) ?? []) focus.add(id);
+  }
+  const context = new Set<string>();
+  const edges: TopologyEdge[] = [];
+  for (const edge of topology.edges) {
+    const from = focus.has(edge.from);
+    const to = focus.has(edge.to);
+    if (!from && !to) continue;
+    edges.push(edge);
+    if (!from) context.add(edge.from);
+    if (!to) context.add(edge.to);
+  }
+  // Neighbours in the viewed Region (or the viewed database's) show a detail line instead of a Region.
+  const region = view.kind === 'region' ? view.region : topology.nodeById.get(topology.entryOf.get(view.database) ?? '')?.region;
+  return { isFocus: (node) => focus.has(node.id), context, edges, region };
+}
+
+/** The detail lines of a node: its summary packed into a few short lines. */
+function detailLines(node: TopologyNode): string[] {
+  // An application's description is prose: two lines of it say enough.
+  return packLines(node.summary ?? (node.detail ? [node.detail] : []), LINE_EMS, node.kind === 'application' ? 2 : MAX_LINES);
+}
+
+/** A context node says where it runs: its Region (when outside the viewed one), or its first detail line. */
+function contextLines(node: TopologyNode, viewedRegion: string | undefined): string[] {
+  if (node.region && node.region !== viewedRegion) return [node.region];
+  const summary = (node.summary ?? (node.detail ? [node.detail] : [])).filter((part) => part.trim() !== '');
+  return summary.length ? [clip(summary.join(', '), LINE_EMS)] : [];
+}
+
+/** The quoted text of a node: its label, then its detail lines, each escaped. */
+function labelText(title: string, detail: readonly string[]): string {
+  return [clip(title, MAX_TITLE_EMS), ...detail].map(escapeLabel).join('<br/>');
+}
+
+/**
+ * Packs the parts of a summary into at most `maxLines` lines of at most `width` ems: parts share a
+ * line (joined by ", ") while they fit, a part longer than a line is wrapped at spaces, and whatever
+ * does not fit ends the last line with an ellipsis.
+ */
+export function packLines(parts: readonly string[], width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  let overflow = false;
+  const push = (): void => {
+    if (current === '') return;
+    if (lines.length < maxLines) lines.push(current);
+    else overflow = true;
+    current = '';
+  };
+  for (const raw of parts) {
+    const part = clip(raw, width * maxLines);
+    if (part === '') continue;
+    if (current !== '' && textWidth(`${current}, ${part}`) <= width) {
+      current += ', ' + part;
+      continue;
+    }
+    push();
+    if (textWidth(part) <= width) {
+      current = part;
+      continue;
+    }
+    const wrapped = wrapBalanced(part, width);
+    for (const line of wrapped.slice(0, -1)) {
+      current = line;
+      push();
+    }
+    current = wrapped[wrapped.length - 1] ?? '';
+  }
+  push();
+  if (overflow && lines.length) lines[lines.length - 1] = clip(lines[lines.length - 1] + ' …', width);
+  return lines;
+}
+
+/**
+ * Wraps a text at spaces into as few lines of at most `width` ems as greedy wrapping needs, with the
+ * lines as even as they can be ("The ERP / application servers", not "The ERP application / servers").
+ */
+function wrapBalanced(text: string, width: number): string[] {
+  const words = text.split(' ').map((word) => clip(word, width));
+  const greedy = (limit: number): string[] => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of words) {
+      if (line !== '' && textWidth(`${line} ${word}`) > limit) {
+        lines.push(line);
+        line = word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    if (line !== '') lines.push(line);
+    return lines;
+  };
+  const count = greedy(width).length;
+  let low = 0;
+  let high = width;
+  for (let step = 0; step < 12; step++) {
+    const middle = (low + high) / 2;
+    if (greedy(middle).length <= count) high = middle;
+    else low = middle;
+  }
+  return greedy(high);
+}
+
+/**
+ * Estimated width of a text in ems, with the advances of Arial (Liberation Sans), which Mermaid's
+ * default font stack (`"trebuchet ms", verdana, arial`) most often lands on; CJK characters take 1 em.
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const character of text) width += characterWidth(character);
+  return width;
+}
+
+/** Arial advances of the printable ASCII characters (space to `~`), in hundredths of an em. */
+const ASCII_WIDTHS = [
+  28, 28, 35, 56, 56, 89, 67, 19, 33, 33, 39, 58, 28, 33, 28, 28, 56, 56, 56, 56, 56, 56, 56, 56, 56, 56, 28, 28, 58, 58, 58, 56, 102, 67, 67, 72, 72, 67, 61, 78, 72, 28, 50, 67, 56, 83, 72, 78, 67,
+  78, 72, 67, 61, 72, 67, 94, 67, 67, 61, 28, 28, 28, 47, 56, 33, 56, 56, 50, 56, 56, 28, 56, 56, 22, 22, 50, 22, 83, 56, 56, 56, 56, 33, 50, 28, 56, 50, 72, 50, 50, 50, 33, 26, 33, 58,
+];
+
+function characterWidth(character: string): number {
+  const code = character.codePointAt(0)!;
+  if (code >= 0x20 && code <= 0x7e) return ASCII_WIDTHS[code - 0x20] / 100;
+  return isWide(code) ? 1 : 0.6;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1faff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+/**
+ * Text on one line, cut to `max` ems at a word boundary when one is near, with an ellipsis. Reads only
+ * a bounded prefix of the input, so a huge name costs nothing.
+ */
+export function clip(text: string, max: number): string {
+  // No character is narrower than 0.19 em, so more than max / 0.19 characters never fit.
+  const limit = Math.ceil(max / 0.19) + 1;
+  const sliced = text.length > limit;
+  // A cut between the halves of a surrogate pair would leave half a character.
+  const end = sliced && /[\uD800-\uDBFF]/.test(text[limit - 1]) ? limit - 1 : limit;
+  const flat = oneLine(sliced ? text.slice(0, end) : text);
+  if (!sliced && textWidth(flat) <= max) return flat;
+  const room = max - 1; // the ellipsis takes 1 em
+  let cut = '';
+  let used = 0;
+  for (const character of flat) {
+    const width = characterWidth(character);
+    if (used + width > room) break;
+    cut += character;
+    used += width;
+  }
+  const space = cut.lastIndexOf(' ');
+  return (space >= cut.length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/u, '') + '…';
+}
+
+/** Line breaks, tabs and other control characters become single spaces. */
+function oneLine(text: string): string {
+  return text.replace(/[\s\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ').trim();
 }
 
 function shape(kind: NodeKind, text: string): string {
@@ -116,6 +460,8 @@ function shape(kind: NodeKind, text: string): string {
     case 'dynamodb-table':
     case 'dynamodb-global-replica':
     case 's3':
+    case 'ledger':
+    case 'timestream':
       return `[("${text}")]`;
     case 'application':
       return `(["${text}"])`;
@@ -123,39 +469,119 @@ function shape(kind: NodeKind, text: string): string {
       return `{{"${text}"}}`;
     case 'dynamodb-index':
       return `[/"${text}"/]`;
+    case 'dax':
+    case 'cache-primary':
+    case 'cache-replica':
+    case 'cache-node':
+      return `("${text}")`;
+    case 'redshift-compute':
+      return `[["${text}"]]`;
     default:
       return `["${text}"]`;
   }
 }
 
-const arrows: Record<EdgeKind, string> = {
-  'sync-replication': '==>',
-  'async-replication': '-.->',
-  storage: '---',
-  'global-replication': '-.->',
-  index: '-.->',
-  connection: '-->',
-  migration: '==>',
-  cache: '-.-',
-  stream: '-.->',
-  spectrum: '-.-',
-};
+/** The style of an edge: its kind, with connections split by access and global tables by consistency. */
+function edgeStyle(edge: TopologyEdge): EdgeStyle {
+  switch (edge.kind) {
+    case 'sync-replication':
+      return 'sync';
+    case 'async-replication':
+      return 'async';
+    case 'global-replication':
+      return edge.synchronous ? 'sync' : 'global';
+    case 'storage':
+      return 'storage';
+    case 'index':
+      return 'index';
+    case 'connection':
+      return edge.access === 'read' ? 'read' : 'read-write';
+    case 'migration':
+      return 'migration';
+    case 'cache':
+      return 'cache';
+    case 'stream':
+      return 'stream';
+    case 'spectrum':
+      return 'spectrum';
+  }
+}
 
-function arrow(edge: TopologyEdge): string {
-  const text = edge.label ? `|"${escapeLabel(edge.label)}"|` : '';
-  return `${arrows[edge.kind]}${text}`;
+function arrow(edge: TopologyEdge, style: EdgeStyle, from: TopologyNode | undefined): string {
+  switch (style) {
+    case 'sync':
+      return edge.twoWay ? '<==>' : '==>';
+    case 'async':
+    case 'cache':
+    case 'stream':
+    case 'spectrum':
+      return '-.->';
+    case 'global':
+      return edge.twoWay ? '<-.->' : '-.->';
+    case 'index':
+      return '-.-';
+    case 'storage':
+      // A reader reads the shared volume; only the writer (and a Redshift leader) push data along the edge.
+      return from?.kind === 'cluster-reader' ? '---' : '-->';
+    case 'migration':
+      return '==>';
+    case 'read':
+    case 'read-write':
+      return '-->';
+  }
 }
 
 /**
- * Escapes text for a quoted Mermaid label: everything but letters, digits, spaces and a few safe
- * punctuation marks becomes an entity code (`#35;`), so quotes, brackets, pipes, `%%` and HTML
- * cannot end the label or start a directive.
+ * The label an edge carries in the diagram. The arrow and its style already say what a table's index,
+ * an instance's cluster volume and a cache's replica are, so those go unlabelled.
+ */
+function edgeLabel(edge: TopologyEdge, from: TopologyNode | undefined, to: TopologyNode | undefined): string | undefined {
+  if (edge.kind === 'index') return undefined;
+  if (edge.kind === 'storage' && from?.kind !== 'redshift-leader') return undefined;
+  if (edge.kind === 'async-replication' && to?.kind === 'cache-replica') return undefined;
+  if (edge.kind === 'async-replication' && edge.crossRegion) return 'async, cross-Region';
+  return edge.label;
+}
+
+/** U+2060 WORD JOINER: invisible, no line break, and not a word character for Mermaid's patterns. */
+const WORD_JOINER = '\u2060';
+
+/** Characters a label may not carry as they are, and what they become. */
+const UNSAFE = /["<>#%&`\uFB02\u00B6\p{Cc}\p{Zl}\p{Zp}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * Escapes text for a quoted Mermaid label (node, edge or subgraph title) so that it cannot end the
+ * label, start a directive or carry markup, and still reads as written in SVG text labels:
+ * - `"` ends a quoted label: it becomes `”`;
+ * - `<` and `>` would be taken for HTML (and are dropped from SVG text): they become `‹` and `›`;
+ * - `#` (entity codes `#35;`), `%` (`%%{init}%%` directives and comments), `&` (HTML entities) and
+ *   the markers Mermaid encodes entities with (`ﬂ°`, `¶ß`) are followed by an invisible word joiner
+ *   that breaks every such pattern without changing what is shown;
+ * - a backtick is preceded by one, so no label can open a Markdown string;
+ * - `style` and `classDef` get one inside, or Mermaid's pre-pass (`style...:...#...;`) eats a `;`;
+ * - line breaks and other control characters become spaces; bidirectional overrides are dropped.
  */
 export function escapeLabel(text: string): string {
-  let result = '';
-  for (const character of text) {
-    if (/^[\p{L}\p{N} .,:/()_+@-]$/u.test(character)) result += character;
-    else result += `#${character.codePointAt(0)};`;
-  }
-  return result;
+  return text
+    .replace(UNSAFE, (character) => {
+    switch (character) {
+      case '"':
+        return '\u201D';
+      case '<':
+        return '\u2039';
+      case '>':
+        return '\u203A';
+      case '#':
+      case '%':
+      case '&':
+      case '\uFB02':
+      case '\u00B6':
+        return character + WORD_JOINER;
+      case '`':
+        return WORD_JOINER + character;
+      default:
+        return /[\p{Cc}\p{Zl}\p{Zp}]/u.test(character) ? ' ' : '';
+    }
+    })
+    .replace(/style|classDef/g, (word) => word[0] + WORD_JOINER + word.slice(1));
 }
