@@ -14,6 +14,7 @@ import type { Topology } from '../core/topology/topology';
 import { rules } from '../core/rules';
 import { closest } from '../core/text';
 import { parseArgs, UsageError, type FlagSpec } from './args';
+import { runCapacity } from './capacity';
 import { collectFiles, findConfigFile, readText } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -49,6 +50,8 @@ Usage:
       --direction LR|TB|RL|BT       layout direction (default LR)
       --region REGION               draw one Region and what connects to it
       --database NAME               draw one database and what connects to it
+  dbarch capacity FILE              DynamoDB RCU/WCU and partitions, Aurora Serverless memory, replicas against limits
+      --format table|json           output format (default table)
   dbarch explain [RULE]             print a rule's documentation (without RULE: list the rules)
   dbarch --help | --version
 
@@ -84,10 +87,12 @@ export function run(argv: readonly string[], io: CliIo): number {
         return runLint(rest, io);
       case 'diagram':
         return runDiagram(rest, io);
+      case 'capacity':
+        return runCapacity(rest, io, HELP);
       case 'explain':
         return runExplain(rest, io);
       default: {
-        const suggestion = closest(command, ['lint', 'diagram', 'explain', 'help']);
+        const suggestion = closest(command, ['lint', 'diagram', 'capacity', 'explain', 'help']);
         throw new UsageError(`Unknown command \`${command}\`${suggestion ? `; did you mean \`dbarch ${suggestion}\`?` : '.'} Run \`dbarch --help\`.`);
       }
     }

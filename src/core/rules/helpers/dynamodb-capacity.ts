@@ -19,8 +19,12 @@ export interface CapacityNeed {
   unitsPerRequest: number;
   /** Capacity units per second for the whole workload, rounded up to a whole unit. */
   capacityUnits: number;
-  /** E.g. `300 RCU for 100 strongly consistent reads/s of 10 KB items (10 KB rounds up to 3 x 4 KB = 3 RCU per read)`. */
+  /** E.g. `300 RCU for 100 strongly consistent reads/s of 10 KB items`. */
+  summary: string;
+  /** The summary with the per-request arithmetic: `... of 10 KB items (10 KB rounds up to 3 x 4 KB = 3 RCU per read)`. */
   explanation: string;
+  /** The same arithmetic one step a line: the item size in units, the units per request, the total. */
+  steps: string[];
 }
 
 /** The read and write needs of a table's workload; a side is absent when the workload does not declare its rate. */
@@ -54,22 +58,35 @@ function readNeed(requests: number, consistency: RawReadConsistency, size: numbe
       : consistency === 'transactional'
         ? `${number(sizeUnits)} RCU, doubled for a transactional read: ${number(unitsPerRequest)} RCU per read`
         : `${number(unitsPerRequest)} RCU per read`;
-  const explanation = `${number(capacityUnits)} RCU for ${number(requests)} ${adjective} ${requests === 1 ? 'read' : 'reads'}/s${ofItems(size)} (${sizePhrase(size, sizeUnits, readUnitKB)} = ${perRequest})`;
-  return { unit: 'RCU', requestsPerSecond: requests, mode: consistency, itemSizeKB: size, sizeUnits, unitsPerRequest, capacityUnits, explanation };
+  const summary = `${number(capacityUnits)} RCU for ${number(requests)} ${adjective} ${requests === 1 ? 'read' : 'reads'}/s${ofItems(size)}`;
+  const explanation = `${summary} (${sizePhrase(size, sizeUnits, readUnitKB)} = ${perRequest})`;
+  const steps = [
+    `${sizePhrase(size, sizeUnits, readUnitKB)} = ${unitCount(sizeUnits, 'read')}`,
+    `${adjective} read: ${number(sizeUnits)} x ${number(factor)} = ${number(unitsPerRequest)} RCU per read`,
+    totalStep(requests, 'reads', unitsPerRequest, capacityUnits, 'RCU'),
+  ];
+  return { unit: 'RCU', requestsPerSecond: requests, mode: consistency, itemSizeKB: size, sizeUnits, unitsPerRequest, capacityUnits, summary, explanation, steps };
 }
 
 function writeNeed(requests: number, writeMode: RawWriteMode, size: number | undefined): CapacityNeed {
   const { writeUnitKB, transactionalFactor } = DYNAMODB_CAPACITY_UNITS.value;
   const sizeUnits = unitsFor(size, writeUnitKB);
-  const unitsPerRequest = sizeUnits * (writeMode === 'transactional' ? transactionalFactor : 1);
+  const factor = writeMode === 'transactional' ? transactionalFactor : 1;
+  const unitsPerRequest = sizeUnits * factor;
   const capacityUnits = roundUp(requests * unitsPerRequest);
   const kind = `${writeMode === 'transactional' ? 'transactional ' : ''}${requests === 1 ? 'write' : 'writes'}`;
   const perRequest =
     writeMode === 'transactional'
       ? `${number(sizeUnits)} WCU, doubled for a transactional write: ${number(unitsPerRequest)} WCU per write`
       : `${number(unitsPerRequest)} WCU per write`;
-  const explanation = `${number(capacityUnits)} WCU for ${number(requests)} ${kind}/s${ofItems(size)} (${sizePhrase(size, sizeUnits, writeUnitKB)} = ${perRequest})`;
-  return { unit: 'WCU', requestsPerSecond: requests, mode: writeMode, itemSizeKB: size, sizeUnits, unitsPerRequest, capacityUnits, explanation };
+  const summary = `${number(capacityUnits)} WCU for ${number(requests)} ${kind}/s${ofItems(size)}`;
+  const explanation = `${summary} (${sizePhrase(size, sizeUnits, writeUnitKB)} = ${perRequest})`;
+  const steps = [
+    `${sizePhrase(size, sizeUnits, writeUnitKB)} = ${unitCount(sizeUnits, 'write')}`,
+    `${writeMode} write: ${number(sizeUnits)} x ${number(factor)} = ${number(unitsPerRequest)} WCU per write`,
+    totalStep(requests, 'writes', unitsPerRequest, capacityUnits, 'WCU'),
+  ];
+  return { unit: 'WCU', requestsPerSecond: requests, mode: writeMode, itemSizeKB: size, sizeUnits, unitsPerRequest, capacityUnits, summary, explanation, steps };
 }
 
 /** One direction of a table's declared workload that, spread evenly over its partition key values, is more than one partition serves. */
@@ -141,6 +158,17 @@ function sizePhrase(size: number | undefined, units: number, unitKB: number): st
   if (size === undefined) return `item size not declared, counted as 1 x ${unitKB} KB`;
   const exact = Math.abs(size - units * unitKB) < 1e-9;
   return `${number(size)} KB ${exact ? 'is' : 'rounds up to'} ${number(units)} x ${unitKB} KB`;
+}
+
+function unitCount(units: number, kind: 'read' | 'write'): string {
+  return `${number(units)} ${kind} ${units === 1 ? 'unit' : 'units'}`;
+}
+
+/** `300 reads/s x 2 RCU = 600 RCU`, saying so when the product rounds up to a whole unit. */
+function totalStep(requests: number, kind: 'reads' | 'writes', unitsPerRequest: number, capacityUnits: number, unit: 'RCU' | 'WCU'): string {
+  const product = requests * unitsPerRequest;
+  const rounded = Math.abs(product - capacityUnits) > 1e-9 ? `${number(product)}, rounded up to ${number(capacityUnits)} ${unit}` : `${number(capacityUnits)} ${unit}`;
+  return `${number(requests)} ${kind}/s x ${number(unitsPerRequest)} ${unit} = ${rounded}`;
 }
 
 function ofItems(size: number | undefined): string {

@@ -1,0 +1,207 @@
+// Replica counts against AWS's limits, per kind: RDS read replicas per source, Aurora readers (and what
+// auto scaling may add), Aurora Global Database secondaries, DocumentDB and Neptune replicas,
+// ElastiCache replicas per shard and nodes per cluster, DynamoDB global table Regions, DAX nodes.
+import {
+  AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS,
+  AURORA_MAX_READERS,
+  DAX_CLUSTER_NODES,
+  DOCUMENTDB_MAX_REPLICAS,
+  DYNAMODB_MRSC,
+  ELASTICACHE_MAX_NODES_PER_CLUSTER,
+  ELASTICACHE_MAX_REPLICAS_PER_SHARD,
+  NEPTUNE_MAX_READ_REPLICAS,
+  RDS_ENGINES_WITHOUT_READ_REPLICAS,
+  RDS_FAMILY_NAMES,
+  RDS_MAX_READ_REPLICAS,
+  rdsEngineFamily,
+  type Fact,
+} from '../facts';
+import type { AuroraCluster, Database, DynamodbTable, ElasticacheCluster, RdsDatabase } from '../model/model';
+import { secondaryRegionCode } from '../rules/helpers/aurora';
+import { amount, counted } from './notes';
+
+/** What is counted. */
+export type ReplicaKind =
+  | 'rds-read-replicas'
+  | 'aurora-readers'
+  | 'aurora-auto-scaling'
+  | 'aurora-global-database'
+  | 'documentdb-replicas'
+  | 'neptune-replicas'
+  | 'elasticache-replicas-per-shard'
+  | 'elasticache-nodes'
+  | 'dynamodb-global-table'
+  | 'dax-nodes';
+
+/** One count of copies against the limit AWS sets for it. */
+export interface ReplicaCount {
+  kind: ReplicaKind;
+  /** The database, or the replica that is itself a source (RDS). */
+  owner: string;
+  count: number;
+  /** Undefined when dbarch's facts record no limit. */
+  limit: number | undefined;
+  /** `maximum`: at most `limit`; `quota`: a default quota AWS can raise; `exactly`: the count must be `limit`. */
+  limitKind: 'maximum' | 'quota' | 'exactly' | 'none';
+  status: 'within' | 'at-limit' | 'over' | 'under' | 'no-limit';
+  pointer: string;
+  /** The page the limit comes from. */
+  source: string | undefined;
+  /** The count against the limit, in a sentence. */
+  text: string;
+}
+
+/** The replica counts of one database against their limits; empty for services without replicas. */
+export function replicaCounts(database: Database): ReplicaCount[] {
+  switch (database.service) {
+    case 'rds':
+      return rdsReplicas(database);
+    case 'aurora':
+      return auroraReplicas(database);
+    case 'documentdb':
+      return [clusterReplicas(database.name, database.instances.length, `${database.pointer}/instances`, 'documentdb-replicas', DOCUMENTDB_MAX_REPLICAS, 'replica instance', 'a DocumentDB cluster')];
+    case 'neptune':
+      return [clusterReplicas(database.name, database.instances.length, `${database.pointer}/instances`, 'neptune-replicas', NEPTUNE_MAX_READ_REPLICAS, 'read replica', 'a Neptune cluster')];
+    case 'elasticache':
+      return elasticacheReplicas(database);
+    case 'dynamodb':
+      return dynamodbReplicas(database);
+    default:
+      return [];
+  }
+}
+
+function rdsReplicas(database: RdsDatabase): ReplicaCount[] {
+  const family = rdsEngineFamily(database.engine);
+  if (!family) return [];
+  const familyName = RDS_FAMILY_NAMES[family];
+  if (RDS_ENGINES_WITHOUT_READ_REPLICAS.value.includes(database.engine)) {
+    const count = database.allReplicas.length;
+    return [
+      {
+        ...counting('rds-read-replicas', database.name, count, 0, 'maximum', database.readReplicas.length ? `${database.pointer}/readReplicas` : database.pointer, RDS_ENGINES_WITHOUT_READ_REPLICAS),
+        text: `${database.name}: ${counted(count, 'read replica')}; ${familyName} has read replicas only on Enterprise Edition, none on \`${database.engine}\`.`,
+      },
+    ];
+  }
+  const limit = RDS_MAX_READ_REPLICAS.value[family];
+  // The database and every replica that is itself a source: the limit is per source.
+  const sources = [
+    { name: database.name, pointer: database.pointer, replicas: database.readReplicas },
+    ...database.allReplicas.filter((replica) => replica.readReplicas.length > 0).map((replica) => ({ name: replica.name, pointer: replica.pointer, replicas: replica.readReplicas })),
+  ];
+  return sources.map((source) => {
+    const row = counting('rds-read-replicas', source.name, source.replicas.length, limit, 'maximum', source.replicas.length ? `${source.pointer}/readReplicas` : source.pointer, RDS_MAX_READ_REPLICAS);
+    const what = source.name === database.name ? source.name : `${source.name} (a replica of the ${database.name} tree)`;
+    return { ...row, text: `${what}: ${counted(source.replicas.length, 'read replica')}${listed(source.replicas.map((replica) => replica.name))}, at most ${limit} per source on ${familyName}.` };
+  });
+}
+
+function auroraReplicas(cluster: AuroraCluster): ReplicaCount[] {
+  const limit = AURORA_MAX_READERS.value;
+  const readers = cluster.instances.filter((instance) => instance.role === 'reader');
+  const rows: ReplicaCount[] = [
+    {
+      ...counting('aurora-readers', cluster.name, readers.length, limit, 'maximum', `${cluster.pointer}/instances`, AURORA_MAX_READERS),
+      text: `${cluster.name}: ${counted(readers.length, 'reader')} (Aurora Replicas)${listed(readers.map((reader) => reader.name))}, at most ${limit} besides the writer.`,
+    },
+  ];
+  const maxReplicas = cluster.autoScaling?.maxReplicas;
+  if (typeof maxReplicas === 'number') {
+    rows.push({
+      ...counting('aurora-auto-scaling', cluster.name, maxReplicas, limit, 'maximum', `${cluster.pointer}/autoScaling/maxReplicas`, AURORA_MAX_READERS),
+      text: `${cluster.name}: auto scaling may grow it to ${counted(maxReplicas, 'reader')} (\`maxReplicas\`), at most ${limit}.`,
+    });
+  }
+  const secondaries = cluster.globalDatabase?.secondaryRegions;
+  if (Array.isArray(secondaries)) {
+    const max = AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS.value;
+    const regions = secondaries.map(secondaryRegionCode).filter((region): region is string => region !== undefined);
+    rows.push({
+      ...counting('aurora-global-database', cluster.name, secondaries.length, max, 'maximum', `${cluster.pointer}/globalDatabase/secondaryRegions`, AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS),
+      text: `${cluster.name}: global database with ${counted(secondaries.length, 'secondary Region')}${listed(regions)}, at most ${max}.`,
+    });
+  }
+  return rows;
+}
+
+function clusterReplicas(name: string, instances: number, pointer: string, kind: ReplicaKind, limit: Fact<number>, word: string, cluster: string): ReplicaCount {
+  // One instance is the primary; every other one is a replica.
+  const replicas = Math.max(0, instances - 1);
+  return {
+    ...counting(kind, name, replicas, limit.value, 'maximum', pointer, limit),
+    text: `${name}: ${counted(instances, 'instance')}, a primary and ${counted(replicas, word)}; ${cluster} has at most ${limit.value}.`,
+  };
+}
+
+function elasticacheReplicas(cache: ElasticacheCluster): ReplicaCount[] {
+  // Memcached has no replication: its nodes are independent, and there is nothing to count against a limit.
+  if (cache.engine === 'memcached') return [];
+  const maxReplicas = ELASTICACHE_MAX_REPLICAS_PER_SHARD.value;
+  const { defaultQuota, max } = ELASTICACHE_MAX_NODES_PER_CLUSTER.value;
+  const nodes = cache.shards * (1 + cache.replicasPerShard);
+  return [
+    {
+      ...counting('elasticache-replicas-per-shard', cache.name, cache.replicasPerShard, maxReplicas, 'maximum', `${cache.pointer}/replicasPerShard`, ELASTICACHE_MAX_REPLICAS_PER_SHARD),
+      text: `${cache.name}: ${counted(cache.replicasPerShard, 'replica')} per shard, at most ${maxReplicas}.`,
+    },
+    {
+      ...counting('elasticache-nodes', cache.name, nodes, defaultQuota, 'quota', `${cache.pointer}/shards`, ELASTICACHE_MAX_NODES_PER_CLUSTER),
+      text: `${cache.name}: ${counted(cache.shards, 'shard')} x (1 primary + ${counted(cache.replicasPerShard, 'replica')}) = ${counted(nodes, 'node')}; the default quota is ${defaultQuota} per cluster (up to ${amount(max)} with an increase).`,
+    },
+  ];
+}
+
+function dynamodbReplicas(table: DynamodbTable): ReplicaCount[] {
+  const rows: ReplicaCount[] = [];
+  const global = table.globalTable;
+  if (global && Array.isArray(global.replicaRegions)) {
+    const replicas = global.replicaRegions.map(secondaryRegionCode).filter((region): region is string => region !== undefined && region !== table.region);
+    const regions = [...(table.region ? [table.region] : []), ...replicas];
+    const pointer = `${table.pointer}/globalTable/replicaRegions`;
+    if (global.consistency === 'strong') {
+      // MRSC: exactly 3 Regions, counting a witness in place of a third replica.
+      const required = DYNAMODB_MRSC.value.regions;
+      const witness = typeof global.witnessRegion === 'string' ? 1 : 0;
+      const count = regions.length + witness;
+      rows.push({
+        ...counting('dynamodb-global-table', table.name, count, required, 'exactly', pointer, DYNAMODB_MRSC),
+        text: `${table.name}: MRSC global table in ${counted(count, 'Region')}${listed(regions)}${witness ? ' and a witness' : ''}; MRSC needs exactly ${required}.`,
+      });
+    } else {
+      rows.push({
+        ...counting('dynamodb-global-table', table.name, regions.length, undefined, 'none', pointer, undefined),
+        text: `${table.name}: MREC global table in ${counted(regions.length, 'Region')}${listed(regions)}; dbarch's facts record no Region limit for MREC tables.`,
+      });
+    }
+  }
+  const nodes = table.dax?.nodes;
+  if (typeof nodes === 'number') {
+    const { max } = DAX_CLUSTER_NODES.value;
+    rows.push({
+      ...counting('dax-nodes', table.name, nodes, max, 'maximum', `${table.pointer}/dax/nodes`, DAX_CLUSTER_NODES),
+      text: `${table.name}: DAX cluster of ${counted(nodes, 'node')} (1 primary + ${counted(Math.max(0, nodes - 1), 'read replica')}), at most ${max} (${max - 1} replicas).`,
+    });
+  }
+  return rows;
+}
+
+function counting(
+  kind: ReplicaKind,
+  owner: string,
+  count: number,
+  limit: number | undefined,
+  limitKind: ReplicaCount['limitKind'],
+  pointer: string,
+  fact: Fact<unknown> | undefined,
+): Omit<ReplicaCount, 'text'> {
+  let status: ReplicaCount['status'];
+  if (limit === undefined) status = 'no-limit';
+  else if (limitKind === 'exactly') status = count === limit ? 'within' : count > limit ? 'over' : 'under';
+  else status = count > limit ? 'over' : count === limit ? 'at-limit' : 'within';
+  return { kind, owner, count, limit, limitKind, status, pointer, source: fact?.source };
+}
+
+function listed(names: readonly string[]): string {
+  return names.length ? ` (${names.join(', ')})` : '';
+}
