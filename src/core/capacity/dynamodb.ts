@@ -81,7 +81,8 @@ export function dynamodbCapacity(table: DynamodbTable): DynamodbCapacity {
     writes,
     billing: billingCapacity(table, reads, writes),
     partitions: partitionPressure(table, reads, writes, table.partitionKey?.name),
-    indexes: table.globalSecondaryIndexes.map((index) => indexCapacity(table, index, writes)),
+    // Without a workload there is nothing for an index to carry either.
+    indexes: reads || writes ? table.globalSecondaryIndexes.map((index) => indexCapacity(table, index, writes)) : [],
   };
   if (!reads && !writes) {
     result.missing = 'Declare `workload.readsPerSecond` and `workload.writesPerSecond` (and `item.averageSizeKB`) to see the read and write capacity units they need.';
@@ -241,7 +242,7 @@ function indexCapacity(table: DynamodbTable, index: GlobalSecondaryIndex, tableW
   const notes: Note[] = [];
   const key = index.partitionKey?.name ? `\`${index.partitionKey.name}\`` : 'the index key';
   if (writes) {
-    const size = !sizeIsUpperBound ? '' : projection === 'not declared' ? ' (no projection is declared; a smaller entry costs less)' : ` (a ${projection} projection can make entries smaller)`;
+    const size = !sizeIsUpperBound ? '' : projection === 'not declared' ? ' (no projection is declared; smaller entries cost less)' : ` (with projection \`${projection}\`, entries can be smaller)`;
     notes.push(note(`Writes: ${writes.summary}: each table write that carries ${key} writes an index entry, counted as one standard write of the item's size${size}. A write that changes ${key} moves the entry: a delete plus a put.`));
     const capacity = provisioned?.writeCapacity;
     if (capacity !== undefined) {

@@ -77,23 +77,20 @@ function rdsReplicas(database: RdsDatabase): ReplicaCount[] {
   const familyName = RDS_FAMILY_NAMES[family];
   if (RDS_ENGINES_WITHOUT_READ_REPLICAS.value.includes(database.engine)) {
     const count = database.allReplicas.length;
-    return [
-      {
-        ...counting('rds-read-replicas', database.name, count, 0, 'maximum', database.readReplicas.length ? `${database.pointer}/readReplicas` : database.pointer, RDS_ENGINES_WITHOUT_READ_REPLICAS),
-        text: `${database.name}: ${counted(count, 'read replica')}; ${familyName} has read replicas only on Enterprise Edition, none on \`${database.engine}\`.`,
-      },
-    ];
+    const counts = counting('rds-read-replicas', database.name, count, 0, 'maximum', database.readReplicas.length ? `${database.pointer}/readReplicas` : database.pointer, RDS_ENGINES_WITHOUT_READ_REPLICAS);
+    return [row(counts, `${database.name}: ${counted(count, 'read replica')}; ${familyName} has read replicas only on Enterprise Edition, none on \`${database.engine}\`.`)];
   }
   const limit = RDS_MAX_READ_REPLICAS.value[family];
   // The database and every replica that is itself a source: the limit is per source.
   const sources = [
-    { name: database.name, pointer: database.pointer, replicas: database.readReplicas },
-    ...database.allReplicas.filter((replica) => replica.readReplicas.length > 0).map((replica) => ({ name: replica.name, pointer: replica.pointer, replicas: replica.readReplicas })),
+    { name: database.name, what: database.name, pointer: database.pointer, replicas: database.readReplicas },
+    ...database.allReplicas
+      .filter((replica) => replica.readReplicas.length > 0)
+      .map((replica) => ({ name: replica.name, what: `${replica.name} (a replica of ${replica.source.name})`, pointer: replica.pointer, replicas: replica.readReplicas })),
   ];
   return sources.map((source) => {
-    const row = counting('rds-read-replicas', source.name, source.replicas.length, limit, 'maximum', source.replicas.length ? `${source.pointer}/readReplicas` : source.pointer, RDS_MAX_READ_REPLICAS);
-    const what = source.name === database.name ? source.name : `${source.name} (a replica of the ${database.name} tree)`;
-    return { ...row, text: `${what}: ${counted(source.replicas.length, 'read replica')}${listed(source.replicas.map((replica) => replica.name))}, at most ${limit} per source on ${familyName}.` };
+    const counts = counting('rds-read-replicas', source.name, source.replicas.length, limit, 'maximum', source.replicas.length ? `${source.pointer}/readReplicas` : source.pointer, RDS_MAX_READ_REPLICAS);
+    return row(counts, `${source.what}: ${counted(source.replicas.length, 'read replica')}${listed(source.replicas.map((replica) => replica.name))}, at most ${limit} per source on ${familyName}.`);
   });
 }
 
@@ -101,26 +98,18 @@ function auroraReplicas(cluster: AuroraCluster): ReplicaCount[] {
   const limit = AURORA_MAX_READERS.value;
   const readers = cluster.instances.filter((instance) => instance.role === 'reader');
   const rows: ReplicaCount[] = [
-    {
-      ...counting('aurora-readers', cluster.name, readers.length, limit, 'maximum', `${cluster.pointer}/instances`, AURORA_MAX_READERS),
-      text: `${cluster.name}: ${counted(readers.length, 'reader')} (Aurora Replicas)${listed(readers.map((reader) => reader.name))}, at most ${limit} besides the writer.`,
-    },
+    row(counting('aurora-readers', cluster.name, readers.length, limit, 'maximum', `${cluster.pointer}/instances`, AURORA_MAX_READERS), `${cluster.name}: ${counted(readers.length, 'reader')}${listed(readers.map((reader) => reader.name))}, at most ${limit} Aurora Replicas besides the writer.`),
   ];
   const maxReplicas = cluster.autoScaling?.maxReplicas;
   if (typeof maxReplicas === 'number') {
-    rows.push({
-      ...counting('aurora-auto-scaling', cluster.name, maxReplicas, limit, 'maximum', `${cluster.pointer}/autoScaling/maxReplicas`, AURORA_MAX_READERS),
-      text: `${cluster.name}: auto scaling may grow it to ${counted(maxReplicas, 'reader')} (\`maxReplicas\`), at most ${limit}.`,
-    });
+    const counts = counting('aurora-auto-scaling', cluster.name, maxReplicas, limit, 'maximum', `${cluster.pointer}/autoScaling/maxReplicas`, AURORA_MAX_READERS);
+    rows.push(row(counts, `${cluster.name}: auto scaling may grow it to ${counted(maxReplicas, 'reader')} (\`maxReplicas\`), at most ${limit}.`));
   }
   const secondaries = cluster.globalDatabase?.secondaryRegions;
   if (Array.isArray(secondaries)) {
     const max = AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS.value;
     const regions = secondaries.map(secondaryRegionCode).filter((region): region is string => region !== undefined);
-    rows.push({
-      ...counting('aurora-global-database', cluster.name, secondaries.length, max, 'maximum', `${cluster.pointer}/globalDatabase/secondaryRegions`, AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS),
-      text: `${cluster.name}: global database with ${counted(secondaries.length, 'secondary Region')}${listed(regions)}, at most ${max}.`,
-    });
+    rows.push(row(counting('aurora-global-database', cluster.name, secondaries.length, max, 'maximum', `${cluster.pointer}/globalDatabase/secondaryRegions`, AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS), `${cluster.name}: global database with ${counted(secondaries.length, 'secondary Region')}${listed(regions)}, at most ${max}.`));
   }
   return rows;
 }
@@ -128,10 +117,7 @@ function auroraReplicas(cluster: AuroraCluster): ReplicaCount[] {
 function clusterReplicas(name: string, instances: number, pointer: string, kind: ReplicaKind, limit: Fact<number>, word: string, cluster: string): ReplicaCount {
   // One instance is the primary; every other one is a replica.
   const replicas = Math.max(0, instances - 1);
-  return {
-    ...counting(kind, name, replicas, limit.value, 'maximum', pointer, limit),
-    text: `${name}: ${counted(instances, 'instance')}, a primary and ${counted(replicas, word)}; ${cluster} has at most ${limit.value}.`,
-  };
+  return row(counting(kind, name, replicas, limit.value, 'maximum', pointer, limit), `${name}: ${counted(instances, 'instance')}, a primary and ${counted(replicas, word)}; ${cluster} has at most ${limit.value}.`);
 }
 
 function elasticacheReplicas(cache: ElasticacheCluster): ReplicaCount[] {
@@ -141,14 +127,8 @@ function elasticacheReplicas(cache: ElasticacheCluster): ReplicaCount[] {
   const { defaultQuota, max } = ELASTICACHE_MAX_NODES_PER_CLUSTER.value;
   const nodes = cache.shards * (1 + cache.replicasPerShard);
   return [
-    {
-      ...counting('elasticache-replicas-per-shard', cache.name, cache.replicasPerShard, maxReplicas, 'maximum', `${cache.pointer}/replicasPerShard`, ELASTICACHE_MAX_REPLICAS_PER_SHARD),
-      text: `${cache.name}: ${counted(cache.replicasPerShard, 'replica')} per shard, at most ${maxReplicas}.`,
-    },
-    {
-      ...counting('elasticache-nodes', cache.name, nodes, defaultQuota, 'quota', `${cache.pointer}/shards`, ELASTICACHE_MAX_NODES_PER_CLUSTER),
-      text: `${cache.name}: ${counted(cache.shards, 'shard')} x (1 primary + ${counted(cache.replicasPerShard, 'replica')}) = ${counted(nodes, 'node')}; the default quota is ${defaultQuota} per cluster (up to ${amount(max)} with an increase).`,
-    },
+    row(counting('elasticache-replicas-per-shard', cache.name, cache.replicasPerShard, maxReplicas, 'maximum', `${cache.pointer}/replicasPerShard`, ELASTICACHE_MAX_REPLICAS_PER_SHARD), `${cache.name}: ${counted(cache.replicasPerShard, 'replica')} per shard, at most ${maxReplicas}.`),
+    row(counting('elasticache-nodes', cache.name, nodes, defaultQuota, 'quota', `${cache.pointer}/shards`, ELASTICACHE_MAX_NODES_PER_CLUSTER), `${cache.name}: ${counted(cache.shards, 'shard')} x (1 primary + ${counted(cache.replicasPerShard, 'replica')}) = ${counted(nodes, 'node')}; the default quota is ${defaultQuota} per cluster (up to ${amount(max)} with an increase).`),
   ];
 }
 
@@ -164,26 +144,37 @@ function dynamodbReplicas(table: DynamodbTable): ReplicaCount[] {
       const required = DYNAMODB_MRSC.value.regions;
       const witness = typeof global.witnessRegion === 'string' ? 1 : 0;
       const count = regions.length + witness;
-      rows.push({
-        ...counting('dynamodb-global-table', table.name, count, required, 'exactly', pointer, DYNAMODB_MRSC),
-        text: `${table.name}: MRSC global table in ${counted(count, 'Region')}${listed(regions)}${witness ? ' and a witness' : ''}; MRSC needs exactly ${required}.`,
-      });
+      rows.push(row(counting('dynamodb-global-table', table.name, count, required, 'exactly', pointer, DYNAMODB_MRSC), `${table.name}: MRSC global table in ${counted(count, 'Region')}${listed(regions)}${witness ? ' and a witness' : ''}; MRSC needs exactly ${required}.`));
     } else {
-      rows.push({
-        ...counting('dynamodb-global-table', table.name, regions.length, undefined, 'none', pointer, undefined),
-        text: `${table.name}: MREC global table in ${counted(regions.length, 'Region')}${listed(regions)}; dbarch's facts record no Region limit for MREC tables.`,
-      });
+      rows.push(row(counting('dynamodb-global-table', table.name, regions.length, undefined, 'none', pointer, undefined), `${table.name}: MREC global table in ${counted(regions.length, 'Region')}${listed(regions)}; dbarch's facts record no Region limit for MREC tables.`));
     }
   }
   const nodes = table.dax?.nodes;
   if (typeof nodes === 'number') {
     const { max } = DAX_CLUSTER_NODES.value;
-    rows.push({
-      ...counting('dax-nodes', table.name, nodes, max, 'maximum', `${table.pointer}/dax/nodes`, DAX_CLUSTER_NODES),
-      text: `${table.name}: DAX cluster of ${counted(nodes, 'node')} (1 primary + ${counted(Math.max(0, nodes - 1), 'read replica')}), at most ${max} (${max - 1} replicas).`,
-    });
+    rows.push(row(counting('dax-nodes', table.name, nodes, max, 'maximum', `${table.pointer}/dax/nodes`, DAX_CLUSTER_NODES), `${table.name}: DAX cluster of ${counted(nodes, 'node')} (1 primary + ${counted(Math.max(0, nodes - 1), 'read replica')}), at most ${max} (${max - 1} replicas).`));
   }
   return rows;
+}
+
+/** A row with its sentence, which ends by saying how the count stands against the limit when that is not plain. */
+function row(counts: Omit<ReplicaCount, 'text'>, text: string): ReplicaCount {
+  const { status, count, limit } = counts;
+  const verdict =
+    limit === undefined
+      ? ''
+      : status === 'over'
+        ? counts.limitKind === 'exactly'
+          ? ` ${counted(count - limit, 'too many', 'too many')}.`
+          : counts.limitKind === 'quota'
+            ? ` Over the default quota: ask for an increase first.`
+            : ` ${amount(count - limit)} over the limit.`
+        : status === 'under'
+          ? ` ${amount(limit - count)} missing.`
+          : status === 'at-limit'
+            ? ' At the limit: no room for another.'
+            : '';
+  return { ...counts, text: text + verdict };
 }
 
 function counting(

@@ -44,8 +44,11 @@ export function serverlessCapacity(cluster: AuroraCluster): ServerlessCapacity |
     return result;
   }
   result.memoryGiB = { min: minAcu * gibPerAcu, max: maxAcu * gibPerAcu };
-  const low = autoPause ? `0 GiB while paused (\`minAcu: 0\` turns auto-pause on)` : `${amount(minAcu)} x ${gibPerAcu} = ${amount(minAcu * gibPerAcu)} GiB`;
-  result.notes.push(note(`${amount(minAcu)}-${amount(maxAcu)} ACU per instance: about ${low} to ${amount(maxAcu)} x ${gibPerAcu} = ${amount(maxAcu * gibPerAcu)} GiB of memory (1 ACU is about ${gibPerAcu} GiB).`));
+  const { min, max } = result.memoryGiB;
+  const pause = autoPause ? ' (0 ACU: the instance pauses when idle, holding no memory)' : '';
+  result.notes.push(
+    note(`${amount(minAcu)}-${amount(maxAcu)} ACU per instance = about ${amount(min)}-${amount(max)} GiB of memory: ${amount(minAcu)} x ${gibPerAcu} GiB to ${amount(maxAcu)} x ${gibPerAcu} GiB, as 1 ACU is about ${gibPerAcu} GiB${pause}.`),
+  );
   if (instances.length > 0) {
     result.totalMemoryGiB = { min: result.memoryGiB.min * instances.length, max: result.memoryGiB.max * instances.length };
     const list = instances.join(', ');

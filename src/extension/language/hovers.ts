@@ -1,12 +1,13 @@
 // dbarch's own hovers: a database's summary on its name (service, engine, where its nodes run, its
-// replicas or instances, its findings) and the RCU/WCU arithmetic on a DynamoDB table's capacity and
-// workload keys. Markdown, from the engine's model, topology and findings.
+// replicas or instances, its findings); on capacity keys, the capacity report of the engine
+// (src/core/capacity, the same notes `dbarch capacity` prints): the RCU/WCU arithmetic of a DynamoDB
+// table or index, the memory of an Aurora Serverless v2 range, replica counts against their limits.
+// Markdown, from the engine's model, topology and findings.
+import { amount, dynamodbCapacity, replicaCounts, serverlessCapacity, type IndexCapacity, type Note, type ReplicaCount } from '../../core/capacity';
 import { AURORA_ENGINE_NAMES, RDS_FAMILY_NAMES, rdsEngineFamily } from '../../core/facts';
-import { toPointer } from '../../core/document/source';
+import { toPointer, type PathSegment } from '../../core/document/source';
 import type { Finding } from '../../core/findings';
-import type { Database, DynamodbTable } from '../../core/model/model';
-import type { RawDynamodbBilling, RawDynamodbItem, RawDynamodbWorkload } from '../../core/model/raw';
-import { dynamodbCapacityNeeds, number, provisionedCapacity, type CapacityNeed } from '../../core/rules/helpers/dynamodb-capacity';
+import type { Database } from '../../core/model/model';
 import type { Topology, TopologyNode } from '../../core/topology/topology';
 import type { Analysis } from './analysis';
 import { valueAt } from './analysis';
@@ -20,7 +21,14 @@ import { pathMatches } from './value-text';
 export function domainHover(place: Place, analysis: () => Analysis): string | undefined {
   const path = place.path;
   if (place.part === 'key' && pathMatches(path, ['databases', '*'])) return databaseSummary(String(path[1]), analysis());
-  if (path[0] === 'databases' && typeof path[1] === 'string' && isCapacityPath(path.slice(2))) return capacityHover(path[1], analysis());
+  if (path[0] !== 'databases' || typeof path[1] !== 'string') return undefined;
+  const name = path[1];
+  const inside = path.slice(2);
+  if (isCapacityPath(inside)) return capacityHover(name, analysis());
+  const index = indexCapacityPath(inside);
+  if (index !== undefined) return indexCapacityHover(name, index, analysis());
+  if (isServerlessPath(inside)) return serverlessHover(name, inside, analysis());
+  if (isReplicaPath(inside)) return replicaHover(name, analysis());
   return undefined;
 }
 
@@ -125,48 +133,127 @@ function findingsOf(name: string, findings: readonly Finding[]): Finding[] {
 // ---------------------------------------------------------------------------
 
 /** The keys of a table (relative to it) whose hover shows the capacity arithmetic. */
-function isCapacityPath(path: readonly (string | number)[]): boolean {
+function isCapacityPath(path: readonly PathSegment[]): boolean {
   const [section, key] = path;
-  if (path.length === 1) return section === 'workload' || section === 'billing' || section === 'item';
+  if (path.length === 1) return section === 'workload' || section === 'billing' || section === 'item' || section === 'partitionKeyCardinality';
   if (path.length !== 2) return false;
   if (section === 'workload') return true;
-  if (section === 'billing') return key === 'readCapacity' || key === 'writeCapacity' || key === 'mode';
+  if (section === 'billing') return key === 'readCapacity' || key === 'writeCapacity' || key === 'mode' || key === 'autoScaling';
   return section === 'item' && key === 'averageSizeKB';
 }
 
-/** The RCU and WCU a table's declared workload needs, against what its billing provides. */
+/** The index whose capacity keys (`readCapacity`, `writeCapacity`, `partitionKeyCardinality`) the path is on. */
+function indexCapacityPath(path: readonly PathSegment[]): number | undefined {
+  const [section, index, key] = path;
+  if (path.length !== 3 || section !== 'globalSecondaryIndexes' || typeof index !== 'number') return undefined;
+  return key === 'readCapacity' || key === 'writeCapacity' || key === 'partitionKeyCardinality' ? index : undefined;
+}
+
+/** A table's RCU and WCU needs with the working, its capacity mode against them, partitions and indexes. */
 export function capacityHover(name: string, analysis: Analysis): string | undefined {
-  const modelled = analysis.model?.byName.get(name);
-  const table: { item?: RawDynamodbItem; workload?: RawDynamodbWorkload; billing?: RawDynamodbBilling } | undefined =
-    modelled?.service === 'dynamodb' ? modelled : undefined;
-  if (!table) return undefined;
-  const needs = dynamodbCapacityNeeds(table);
+  const table = analysis.model?.byName.get(name);
+  if (table?.service !== 'dynamodb') return undefined;
+  const capacity = dynamodbCapacity(table);
   const lines = [`**Capacity of ${name}**`, ''];
-  if (!needs.reads && !needs.writes) {
-    lines.push('Declare `workload.readsPerSecond` and `workload.writesPerSecond` (and `item.averageSizeKB`) to see the read and write capacity units they need.');
+  if (capacity.missing) {
+    lines.push(capacity.missing);
     return lines.join('\n');
   }
-  const provisioned = table.billing?.mode === 'provisioned';
-  for (const [direction, need] of [['read', needs.reads], ['write', needs.writes]] as const) {
+  for (const [label, need, billing] of [
+    ['Reads', capacity.reads, capacity.billing.reads],
+    ['Writes', capacity.writes, capacity.billing.writes],
+  ] as const) {
     if (!need) continue;
-    lines.push(`- ${capitalised(need.explanation)}.`);
-    if (provisioned) lines.push(`  ${provisionedLine(modelled as DynamodbTable, direction, need)}`);
+    lines.push(`- **${label}**: ${need.summary}.`);
+    need.steps.forEach((step, index) => lines.push(`  ${index + 1}. ${step}`));
+    for (const item of billing?.notes ?? []) lines.push(`  - ${markdown(item)}`);
   }
-  if (!provisioned) lines.push('', 'On-demand: the table is billed per request (the same units), with no capacity to provision.');
+  for (const item of capacity.billing.notes) lines.push('', markdown(item));
+  const { partitions } = capacity;
+  if (partitions.notes.length > 0) {
+    lines.push('', `**Partitions** (each serves at most ${amount(partitions.limits.readCapacityUnits)} RCU and ${amount(partitions.limits.writeCapacityUnits)} WCU)`, '');
+    for (const item of partitions.notes) lines.push(`- ${markdown(item)}`);
+  }
+  if (capacity.indexes.length > 0) lines.push('', '**Global secondary indexes** (one index write per table write, at the item size)', '');
+  for (const index of capacity.indexes) {
+    lines.push(`- ${escapeMarkdown(index.name)}: ${index.writes ? `${index.writes.summary}.` : 'no declared writes.'}`);
+    const warnings = [...index.notes, ...index.partitions.notes].filter((item) => item.warning);
+    for (const item of warnings) lines.push(`  - ${markdown(item)}`);
+  }
   return lines.join('\n');
 }
 
-function provisionedLine(table: DynamodbTable, direction: 'read' | 'write', need: CapacityNeed): string {
-  const capacity = provisionedCapacity(table, direction);
-  if (!capacity) return `No \`${direction}Capacity\` is provisioned.`;
-  const what = capacity.source === 'autoScaling.max' ? `auto scaling may raise it to ${number(capacity.units)} ${need.unit} (\`autoScaling.max\`)` : `${number(capacity.units)} ${need.unit} provisioned (\`${capacity.key}\`)`;
-  if (need.capacityUnits > capacity.units) return `$(warning) Provisioned: ${what}, ${number(need.capacityUnits - capacity.units)} ${need.unit} short.`;
-  const headroom = capacity.units > 0 ? Math.round((need.capacityUnits / capacity.units) * 100) : 0;
-  return `Provisioned: ${what}; the workload uses ${headroom}% of it.`;
+/** One global secondary index: the writes the table sends it, its provisioned capacity, its partitions. */
+function indexCapacityHover(name: string, position: number, analysis: Analysis): string | undefined {
+  const table = analysis.model?.byName.get(name);
+  if (table?.service !== 'dynamodb') return undefined;
+  const pointer = `${table.pointer}/globalSecondaryIndexes/${position}`;
+  const index: IndexCapacity | undefined = dynamodbCapacity(table).indexes.find((candidate) => candidate.pointer === pointer);
+  if (!index) return undefined;
+  const lines = [`**Capacity of index ${escapeMarkdown(index.name)} of ${name}**`, ''];
+  const [writes, ...rest] = index.notes;
+  lines.push(`- ${markdown(writes)}`);
+  index.writes?.steps.forEach((step, count) => lines.push(`  ${count + 1}. ${step}`));
+  for (const item of rest) lines.push(`- ${markdown(item)}`);
+  if (index.partitions.notes.length > 0) {
+    lines.push('', `**Partitions** (each serves at most ${amount(index.partitions.limits.writeCapacityUnits)} WCU of writes)`, '');
+    for (const item of index.partitions.notes) lines.push(`- ${markdown(item)}`);
+  }
+  return lines.join('\n');
 }
 
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+// ---------------------------------------------------------------------------
+// Aurora Serverless v2
+// ---------------------------------------------------------------------------
+
+/** `serverless` and its keys, and the instance class of an instance. */
+function isServerlessPath(path: readonly PathSegment[]): boolean {
+  if (path[0] === 'serverless') return path.length <= 2;
+  return path.length === 3 && path[0] === 'instances' && path[2] === 'instanceClass';
+}
+
+/** The memory an Aurora cluster's Serverless v2 range stands for (on an instance class, only for `db.serverless`). */
+function serverlessHover(name: string, path: readonly PathSegment[], analysis: Analysis): string | undefined {
+  const cluster = analysis.model?.byName.get(name);
+  if (cluster?.service !== 'aurora') return undefined;
+  if (path[0] === 'instances' && cluster.instances.find((instance) => instance.pointer === `${cluster.pointer}/instances/${String(path[1])}`)?.instanceClass !== 'db.serverless') return undefined;
+  const capacity = serverlessCapacity(cluster);
+  if (!capacity) return undefined;
+  return [`**Aurora Serverless v${capacity.version} capacity of ${name}**`, '', ...capacity.notes.map((item) => `- ${markdown(item)}`)].join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Replica counts
+// ---------------------------------------------------------------------------
+
+/** The keys that set how many copies a database has. */
+function isReplicaPath(path: readonly PathSegment[]): boolean {
+  const [section, key] = path;
+  const last = path[path.length - 1];
+  // RDS read replicas, at any level of a chain.
+  if (last === 'readReplicas') return true;
+  if (path.length === 1) return section === 'instances' || section === 'autoScaling' || section === 'replicasPerShard' || section === 'shards' || section === 'globalDatabase' || section === 'globalTable' || section === 'dax';
+  if (path.length !== 2) return false;
+  if (section === 'autoScaling') return key === 'maxReplicas' || key === 'minReplicas';
+  if (section === 'globalDatabase') return key === 'secondaryRegions';
+  if (section === 'globalTable') return key === 'replicaRegions' || key === 'consistency' || key === 'witnessRegion';
+  return section === 'dax' && key === 'nodes';
+}
+
+const REPLICA_ICONS: Record<ReplicaCount['status'], string> = { within: '$(pass)', 'at-limit': '$(pass)', over: '$(warning)', under: '$(warning)', 'no-limit': '$(info)' };
+
+/** Each count of the database's copies against its limit. */
+function replicaHover(name: string, analysis: Analysis): string | undefined {
+  const database = analysis.model?.byName.get(name);
+  if (!database) return undefined;
+  const counts = replicaCounts(database);
+  if (counts.length === 0) return undefined;
+  return [`**Replicas of ${name}** against AWS's limits`, '', ...counts.map((count) => `- ${REPLICA_ICONS[count.status]} ${escapeMessage(count.text)}`)].join('\n');
+}
+
+/** A note of the capacity report as Markdown: its `code` spans kept, a warning marked. */
+function markdown(item: Note): string {
+  return `${item.warning ? '$(warning) ' : ''}${escapeMessage(item.text)}`;
 }
 
 /** Text from the file, safe in Markdown: no links, HTML, emphasis or theme icons of its own. */
