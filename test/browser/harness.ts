@@ -127,7 +127,25 @@ export class PreviewPage {
 
   /** Waits until more than `count` renders have finished. */
   async waitForRender(count: number): Promise<void> {
-    await this.page.waitForFunction(`Number(document.body.dataset.rendered || 0) > ${count}`, undefined, { timeout: 30_000 });
+    await this.waitFor(`Number(document.body.dataset.rendered || 0) > ${count}`, `render ${count + 1}`);
+  }
+
+  /**
+   * Waits until an expression of the page is true (checked every 20 ms). Not `page.waitForFunction`:
+   * it re-evaluates its predicate with `eval` on each poll, which the page's CSP (no 'unsafe-eval')
+   * blocks, so it failed whenever the first check was false. No MutationObserver either: watching
+   * the subtree slows Mermaid's rendering down by half.
+   */
+  async waitFor(condition: string, what: string, timeout = 30_000): Promise<void> {
+    await this.page.evaluate(`new Promise((resolve, reject) => {
+      const check = () => { try { return Boolean(${condition}); } catch (error) { return false; } };
+      if (check()) return resolve(true);
+      const started = Date.now();
+      const poll = setInterval(() => {
+        if (check()) { clearInterval(poll); resolve(true); }
+        else if (Date.now() - started > ${timeout}) { clearInterval(poll); reject(new Error(${JSON.stringify(`Timed out after ${timeout} ms waiting for ${what}`)})); }
+      }, 20);
+    })`);
   }
 
   /** Evaluates an expression in the page (strings: the tests are compiled for Node, not the DOM). */
