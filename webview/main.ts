@@ -409,7 +409,10 @@ function mermaidConfig(): Parameters<typeof mermaid.initialize>[0] {
     ...mermaidTheme(colours),
     maxTextSize: MERMAID_LIMITS.maxTextSize,
     maxEdges: MERMAID_LIMITS.maxEdges,
-    flowchart: { htmlLabels: false, useMaxWidth: false, curve: 'basis', nodeSpacing: 36, rankSpacing: 56, padding: 10, diagramPadding: 12 },
+    // SVG text labels, no HTML in <foreignObject>. Mermaid 11 reads only the root-level setting
+    // (its default, true, wins over the deprecated `flowchart.htmlLabels`).
+    htmlLabels: false,
+    flowchart: { useMaxWidth: false, curve: 'basis', nodeSpacing: 36, rankSpacing: 56, padding: 10, diagramPadding: 12 },
   };
 }
 
