@@ -141,10 +141,12 @@ function decorate(svg: SVGSVGElement, diagram: PreviewDiagram): void {
     cluster.classList.add(az ? 'az' : 'region');
     const rect = cluster.querySelector<SVGRectElement>(':scope > rect');
     if (rect) {
-      rect.style.fill = az ? colours.azFill : colours.regionFill;
-      rect.style.stroke = az ? colours.azStroke : colours.regionStroke;
-      rect.style.strokeWidth = az ? '1px' : '1.5px';
-      if (az) rect.style.strokeDasharray = '5 4';
+      // Important: the text's own `classDef region`/`az` rules are !important too, and the preview
+      // follows the editor's theme (a high-contrast outline, a tint of the editor background).
+      rect.style.setProperty('fill', az ? colours.azFill : colours.regionFill, 'important');
+      rect.style.setProperty('stroke', az ? colours.azStroke : colours.regionStroke, 'important');
+      rect.style.setProperty('stroke-width', az ? '1px' : '1.5px', 'important');
+      if (az) rect.style.setProperty('stroke-dasharray', '5 4', 'important');
     }
   }
   for (const element of svg.querySelectorAll<SVGGElement>('g.node')) {
@@ -155,6 +157,11 @@ function decorate(svg: SVGSVGElement, diagram: PreviewDiagram): void {
     element.setAttribute('tabindex', '0');
     element.setAttribute('role', 'button');
     element.setAttribute('aria-label', ariaLabel(node));
+    // Mermaid writes the classDef stroke inline with !important, which no stylesheet outranks; as a
+    // plain inline value it still shows, and preview.css can draw the finding, highlight and focus outlines.
+    for (const shape of element.querySelectorAll<SVGElement>(':scope > .label-container, :scope > .label-container > path')) {
+      shape.style.setProperty('stroke', shape.style.getPropertyValue('stroke'));
+    }
     if (node.severity === 'error' || node.severity === 'warning') addBadge(element, node.severity);
   }
 }
@@ -168,16 +175,18 @@ function addBadge(element: SVGGElement, severity: 'error' | 'warning'): void {
   badge.setAttribute('transform', `translate(${box.x + box.width - 2}, ${box.y + 2})`);
   const circle = document.createElementNS(ns, 'circle');
   circle.setAttribute('r', '9');
-  circle.setAttribute('fill', severity === 'error' ? colours.error : colours.warning);
-  circle.setAttribute('stroke', colours.background);
-  circle.setAttribute('stroke-width', '2');
+  // Inline and important: the node's `classDef` rules (`.primary circle { fill: ... !important }`)
+  // reach every circle inside the node and would paint the badge in the node's own colour.
+  circle.style.setProperty('fill', severity === 'error' ? colours.error : colours.warning, 'important');
+  circle.style.setProperty('stroke', colours.background, 'important');
+  circle.style.setProperty('stroke-width', '2', 'important');
   const mark = document.createElementNS(ns, 'text');
   mark.setAttribute('text-anchor', 'middle');
   mark.setAttribute('dy', '4.5');
   mark.setAttribute('font-size', '13');
   mark.setAttribute('font-weight', '700');
   mark.setAttribute('font-family', 'sans-serif');
-  mark.setAttribute('fill', severity === 'error' ? '#ffffff' : '#1a1a1a');
+  mark.style.setProperty('fill', severity === 'error' ? '#ffffff' : '#1a1a1a', 'important');
   mark.textContent = '!';
   badge.append(circle, mark);
   element.append(badge);
