@@ -11,3 +11,4 @@ export * from './dynamodb';
 export * from './redshift';
 export * from './dms';
 export * from './caches';
+export * from './failure';
