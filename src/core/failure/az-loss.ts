@@ -1,0 +1,64 @@
+// Whether a database survives the loss of one AZ: the verdict the availability rules (arch/single-az,
+// rds/multi-az-production, aurora/no-reader-production, elasticache/no-failover-production,
+// elasticache/multi-az-needs-replica) read, computed by the same evaluators as simulate(), so a
+// finding and the simulation never disagree.
+import type { Architecture, Database } from '../model/model';
+import type { Topology } from '../topology/topology';
+import type { Loss } from './context';
+import { contextOf, evaluate } from './simulate';
+import type { DatabaseOutcome, NodeFate } from './types';
+import { compareOutcomes } from './worst';
+
+/** How a database fares when one AZ of its Region is lost, at worst. */
+export interface AzLossVerdict {
+  /** The worst outcome over the loss of each AZ. */
+  worst: DatabaseOutcome;
+  /** The AZ that gives it; undefined when it is an AZ where the file places nothing of the database. */
+  az: string | undefined;
+  /** Some single AZ loss leaves it with neither reads nor writes. */
+  down: boolean;
+  /** Every single AZ loss leaves it taking writes (after any automatic failover). */
+  keepsWrites: boolean;
+  /** The node fates of the worst case. */
+  fates: ReadonlyMap<string, NodeFate>;
+  /** Some single AZ loss takes its whole DAX cluster. */
+  daxLost: boolean;
+}
+
+const verdicts = new WeakMap<Topology, Map<string, AzLossVerdict>>();
+
+/**
+ * The worst a single AZ loss does to a database: over every AZ of its Region the file places some of it
+ * in, and over one AZ it places nothing in (where the nodes the file does not place may be).
+ */
+export function azLoss(model: Architecture, topology: Topology, database: Database): AzLossVerdict {
+  let cache = verdicts.get(topology);
+  if (!cache) {
+    cache = new Map();
+    verdicts.set(topology, cache);
+  }
+  const cached = cache.get(database.name);
+  if (cached && cached.worst.service === database.service) return cached;
+
+  const context = contextOf(model, topology);
+  const region = database.region;
+  const placed = [...context.placedAzs(database)].filter((az) => region === undefined || context.regionOf(az) === region).sort();
+  const losses: Loss[] = [
+    ...placed.map((az): Loss => ({ kind: 'az', az, region: region ?? context.regionOf(az), placesHere: true })),
+    { kind: 'az', az: `an AZ of ${region ?? 'its Region'}`, region, placesHere: false },
+  ];
+  let verdict: AzLossVerdict | undefined;
+  let keepsWrites = true;
+  let daxLost = false;
+  for (const loss of losses) {
+    const evaluated = evaluate(context, database, loss);
+    keepsWrites &&= evaluated.outcome.writes;
+    daxLost ||= [...evaluated.fates].some(([id, fate]) => fate === 'failed' && topology.nodeById.get(id)?.kind === 'dax');
+    if (!verdict || compareOutcomes(evaluated.outcome, verdict.worst) < 0) {
+      verdict = { worst: evaluated.outcome, az: loss.kind === 'az' && loss.placesHere ? loss.az : undefined, down: false, keepsWrites: true, fates: evaluated.fates, daxLost: false };
+    }
+  }
+  const result: AzLossVerdict = { ...verdict!, down: verdict!.worst.state === 'down', keepsWrites, daxLost };
+  cache.set(database.name, result);
+  return result;
+}
