@@ -10,31 +10,17 @@
 // - Memcached as a session or primary store is elasticache/memcached-durability's;
 // - a DAX cluster of fewer than 3 nodes is dynamodb/dax-cluster-size's;
 // - Redshift is redshift/multi-az's.
+//
+// Whether a database survives the loss of one AZ is the failure model's verdict (src/core/failure/
+// az-loss.ts), the same one `dbarch simulate` reports: this rule only decides which findings are its
+// own and words them.
 import { MEMCACHED_DEFAULT_AZ_MODE } from '../../facts';
+import { azLoss, type AzLossVerdict } from '../../failure';
 import type { ClusterDatabase, DynamodbTable, ElasticacheCluster, RdsDatabase } from '../../model/model';
-import type { NodeKind, Topology, TopologyNode } from '../../topology/topology';
 import { plural } from '../../text';
 import { defineRule, inProduction, type Report } from '../rule';
 
 type Finding = Omit<Report, 'severity'>;
-
-/** The nodes that run a database's engine (not cluster volumes, tables, indexes or S3). */
-const COMPUTE_KINDS: ReadonlySet<NodeKind> = new Set<NodeKind>(['rds-primary', 'rds-standby', 'rds-replica', 'cluster-writer', 'cluster-reader', 'cache-primary', 'cache-replica', 'cache-node']);
-
-function computeNodes(topology: Topology, database: string): TopologyNode[] {
-  return (topology.nodesOf.get(database) ?? []).flatMap((id) => {
-    const node = topology.nodeById.get(id);
-    return node && COMPUTE_KINDS.has(node.kind) ? [node] : [];
-  });
-}
-
-/** The one AZ every node sits in; undefined when they are spread or some node's AZ is not written. */
-function sharedAz(nodes: readonly TopologyNode[]): string | undefined {
-  const azs = new Set(nodes.map((node) => node.az));
-  if (azs.size !== 1) return undefined;
-  const [az] = azs;
-  return az;
-}
 
 const OUTAGE = 'an outage of that AZ stops every node at once';
 
@@ -43,11 +29,12 @@ function every(count: number, noun: string): string {
   return count === 2 ? `Both ${noun}s` : `All ${count} ${noun}s`;
 }
 
-function rdsFinding(database: RdsDatabase, nodes: readonly TopologyNode[]): Finding | undefined {
+function rdsFinding(database: RdsDatabase, verdict: AzLossVerdict): Finding | undefined {
   // Without Multi-AZ it is rds/multi-az-production's finding; a Multi-AZ DB cluster always spans three AZs.
   if (!database.multiAz.enabled || database.multiAz.mode === 'cluster') return undefined;
-  const az = sharedAz(nodes);
-  if (!az || database.multiAz.standbyAz !== az) return undefined;
+  // Down with a Multi-AZ standby: the standby, the primary and every replica are written into one AZ.
+  const az = verdict.down ? verdict.az : undefined;
+  if (!az) return undefined;
   const replicas = database.allReplicas.length;
   return {
     pointer: `${database.multiAz.pointer}/standbyAz`,
@@ -59,10 +46,11 @@ function rdsFinding(database: RdsDatabase, nodes: readonly TopologyNode[]): Find
   };
 }
 
-function clusterFinding(database: ClusterDatabase, nodes: readonly TopologyNode[], writtenAzs: ReadonlySet<string>): Finding | undefined {
+function clusterFinding(database: ClusterDatabase, verdict: AzLossVerdict, writtenAzs: ReadonlySet<string>): Finding | undefined {
   const instances = database.instances;
   // One Aurora instance is aurora/no-reader-production's finding (a failover must build a new instance).
   if (instances.length === 0 || (database.service === 'aurora' && instances.length === 1)) return undefined;
+  if (!verdict.down) return undefined;
   const service = database.service === 'aurora' ? 'Aurora' : database.service === 'documentdb' ? 'DocumentDB' : 'Neptune';
   const where = `Add a replica instance in another AZ of ${database.region ?? 'the Region'}: ${service} then promotes it on failover instead of building a new instance, and the cluster volume keeps the data in three AZs either way.`;
   if (instances.length === 1) {
@@ -74,7 +62,8 @@ function clusterFinding(database: ClusterDatabase, nodes: readonly TopologyNode[
         `${database.name} runs a single instance (${only.name})${only.az ? ` in ${only.az}` : ''}: an outage of its AZ, or of the instance, leaves the cluster without a primary until ${service} replaces it. ${where}`,
     };
   }
-  const az = sharedAz(nodes);
+  // Down with two or more instances: every one of them is written into the same AZ.
+  const az = verdict.az;
   if (!az) return undefined;
   const inherited = instances.every((instance) => !writtenAzs.has(`${instance.pointer}/az`));
   return {
@@ -85,13 +74,14 @@ function clusterFinding(database: ClusterDatabase, nodes: readonly TopologyNode[
   };
 }
 
-function cacheFinding(database: ElasticacheCluster, nodes: readonly TopologyNode[]): Finding | undefined {
+function cacheFinding(database: ElasticacheCluster, verdict: AzLossVerdict): Finding | undefined {
   const azs = database.azs ?? [];
   if (database.engine === 'memcached') {
     // Memcached as a session or primary store is elasticache/memcached-durability's finding.
     if (database.role === 'session-store' || database.role === 'primary-store') return undefined;
     const count = database.shards;
-    if (count < 1 || (count >= 2 && azs.length >= 2)) return undefined;
+    // Down: a single node, or every node in one AZ (listed once in `azs`, or not listed: one AZ by default).
+    if (count < 1 || !verdict.down) return undefined;
     const loss = `empties the whole cache and sends every read to ${database.cacheFor ?? 'the database behind it'}`;
     if (count === 1) {
       return {
@@ -110,8 +100,9 @@ function cacheFinding(database: ElasticacheCluster, nodes: readonly TopologyNode
     };
   }
   // Without replicas it is elasticache/no-failover-production's (or multi-az-needs-replica's) finding.
-  if (database.replicasPerShard === 0) return undefined;
-  const az = sharedAz(nodes);
+  if (database.replicasPerShard === 0 || !verdict.down) return undefined;
+  // Down with replicas: `azs` puts every node in one AZ, or nothing spreads them (neither `azs` nor Multi-AZ).
+  const az = azs.length ? (verdict.az ?? azs[0]) : undefined;
   if (az) {
     return {
       pointer: `${database.pointer}/azs`,
@@ -119,7 +110,6 @@ function cacheFinding(database: ElasticacheCluster, nodes: readonly TopologyNode
       message: `${database.name} keeps ${database.shards > 1 ? 'every primary' : 'its primary'} and its ${plural(database.replicasPerShard, 'replica')} in ${az}: ${OUTAGE}, so there is no replica in another AZ to promote. List two or more AZs in \`azs\`.`,
     };
   }
-  if (azs.length > 0 || database.multiAz === true) return undefined;
   return {
     pointer: database.multiAz === undefined ? database.pointer : `${database.pointer}/multiAz`,
     part: database.multiAz === undefined ? 'key' : 'value',
@@ -130,10 +120,10 @@ function cacheFinding(database: ElasticacheCluster, nodes: readonly TopologyNode
   };
 }
 
-function daxFinding(database: DynamodbTable): Finding | undefined {
+function daxFinding(database: DynamodbTable, verdict: AzLossVerdict): Finding | undefined {
   const dax = database.dax;
   // Fewer than 3 nodes is dynamodb/dax-cluster-size's finding; without `azs` DAX spreads the nodes itself.
-  if (!dax || dax.nodes === undefined || dax.nodes < 3 || dax.azs?.length !== 1) return undefined;
+  if (!dax || dax.nodes === undefined || dax.nodes < 3 || !verdict.daxLost || !dax.azs?.length) return undefined;
   return {
     pointer: `${database.pointer}/dax/azs`,
     part: 'key',
@@ -152,22 +142,23 @@ export default defineRule({
   check({ model, topology, report }) {
     const writtenAzs = new Set(model.placements.map((placement) => placement.pointer));
     for (const database of model.databases) {
-      const nodes = computeNodes(topology, database.name);
+      if (database.service === 'redshift' || database.service === 'qldb' || database.service === 'timestream') continue;
+      const verdict = azLoss(model, topology, database);
       let finding: Finding | undefined;
       switch (database.service) {
         case 'rds':
-          finding = rdsFinding(database, nodes);
+          finding = rdsFinding(database, verdict);
           break;
         case 'aurora':
         case 'documentdb':
         case 'neptune':
-          finding = clusterFinding(database, nodes, writtenAzs);
+          finding = clusterFinding(database, verdict, writtenAzs);
           break;
         case 'elasticache':
-          finding = cacheFinding(database, nodes);
+          finding = cacheFinding(database, verdict);
           break;
         case 'dynamodb':
-          finding = daxFinding(database);
+          finding = daxFinding(database, verdict);
           break;
         default:
           finding = undefined;

@@ -1,5 +1,7 @@
 // aurora/no-reader-production: a production Aurora cluster with a writer and no reader to fail over to.
+// It reports only what the failure model (src/core/failure/az-loss.ts) confirms: an AZ loss takes it down.
 import { AURORA_FAILOVER } from '../../facts';
+import { azLoss } from '../../failure';
 import { defineRule, inProduction } from '../rule';
 import { auroraClusters, readers, soleWriter } from '../helpers/aurora';
 
@@ -11,7 +13,7 @@ export default defineRule({
     fixable: false,
     anchors: ['Trusted Advisor'],
   },
-  check({ model, report }) {
+  check({ model, topology, report }) {
     for (const cluster of auroraClusters(model.databases)) {
       if (cluster.serverless?.version === 1) continue;
       const writer = soleWriter(cluster);
@@ -20,6 +22,7 @@ export default defineRule({
       // Auto scaling keeps at least `minReplicas` readers, so a minimum of 1 or more is a standing reader.
       const minReplicas = cluster.autoScaling?.minReplicas ?? 0;
       if (minReplicas > 0) continue;
+      if (!azLoss(model, topology, cluster).down) continue;
       const scaling = cluster.autoScaling ? ' Auto scaling with `minReplicas: 0` may leave the cluster with no reader at all.' : '';
       report({
         pointer: `${cluster.pointer}/instances`,

@@ -1,5 +1,7 @@
 // elasticache/no-failover-production: a production Valkey or Redis OSS cluster without a replica to fail over to.
+// It reports only what the failure model (src/core/failure/az-loss.ts) confirms: an AZ loss takes it down.
 import { ELASTICACHE_MULTI_AZ_MIN_REPLICAS } from '../../facts';
+import { azLoss } from '../../failure';
 import { defineRule, inProduction } from '../rule';
 
 export default defineRule({
@@ -10,12 +12,13 @@ export default defineRule({
     fixable: true,
     anchors: ['Security Hub ElastiCache.3', 'Trusted Advisor'],
   },
-  check({ model, report }) {
+  check({ model, topology, report }) {
     const minimum = ELASTICACHE_MULTI_AZ_MIN_REPLICAS.value;
     for (const database of model.databases) {
       if (database.service !== 'elasticache' || database.engine === 'memcached') continue;
       // With `multiAz: true` the same missing replica is elasticache/multi-az-needs-replica's error.
       if (database.replicasPerShard >= minimum || database.multiAz === true) continue;
+      if (!azLoss(model, topology, database).down) continue;
       const failure =
         database.shards > 1
           ? `each of its ${database.shards} shards is a single node, so when one fails ElastiCache must replace it: that shard is down meanwhile`

@@ -1,5 +1,7 @@
-// rds/multi-az-production: a production RDS database without a standby in a second AZ.
+// rds/multi-az-production: a production RDS database without a standby in a second AZ. It reports only
+// what the failure model (src/core/failure/az-loss.ts) confirms: the loss of one AZ stops its writes.
 import { RDS_ENGINES_WITHOUT_MULTI_AZ, RDS_MULTI_AZ_INSTANCE_FAILOVER, RDS_PITR_LATEST_RESTORABLE_MINUTES } from '../../facts';
+import { azLoss } from '../../failure';
 import { defineRule, inProduction } from '../rule';
 
 export default defineRule({
@@ -10,12 +12,13 @@ export default defineRule({
     fixable: true,
     anchors: ['checkov CKV_AWS_157', 'Security Hub RDS.5', 'Trusted Advisor'],
   },
-  check({ model, report }) {
+  check({ model, topology, report }) {
     const failover = RDS_MULTI_AZ_INSTANCE_FAILOVER.value;
     for (const database of model.databases) {
       if (database.service !== 'rds' || database.multiAz.enabled) continue;
       // SQL Server Express has no Multi-AZ deployment to turn on: advising (and quick-fixing) `multiAz: true` would break it.
       if (RDS_ENGINES_WITHOUT_MULTI_AZ.value.includes(database.engine)) continue;
+      if (azLoss(model, topology, database).keepsWrites) continue;
       report({
         pointer: database.multiAz.pointer,
         part: database.multiAz.declared ? 'value' : 'key',
