@@ -8,6 +8,7 @@ import '@vscode-elements/elements/dist/vscode-toolbar-button/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { FailureScenario } from '../src/core/failure/types';
 import type { DiagramDirection, DiagramView } from '../src/core/mermaid';
 import type { PreviewDiagram, PreviewNode, PreviewState, PreviewToHostMessage, PreviewUpdateMessage } from '../src/core/preview';
 import { MERMAID_LIMITS } from '../src/core/preview-limits';
@@ -48,7 +49,7 @@ host.listen((message) => {
   if (message.type === 'update') update(message);
   else if (message.type === 'highlight') highlight(Array.isArray(message.nodeIds) ? message.nodeIds : []);
 });
-if (host.connected) host.post({ type: 'ready', view: state.view, force: state.force });
+if (host.connected) host.post({ type: 'ready', view: state.view, force: state.force, failure: state.failure });
 
 wireControls();
 watchTheme();
@@ -71,6 +72,8 @@ function update(message: PreviewUpdateMessage): void {
   hideBanner();
   if (!diagram) return;
   ui.setViews(diagram.views, diagram.view);
+  ui.setScenarios(diagram.scenarios ?? [], diagram.failure?.scenario);
+  ui.setFailure(diagram.failure);
   if (!directionChosen) {
     const own = /^flowchart (LR|TB|RL|BT)\b/.exec(diagram.text)?.[1] as DiagramDirection | undefined;
     if (own && own !== state.direction) {
@@ -245,6 +248,11 @@ function wireControls(): void {
     saveState();
     host.post({ type: 'view', view, force: false });
   });
+  ui.on('failure', (value) => {
+    state.failure = value ? (JSON.parse(value) as FailureScenario) : undefined;
+    saveState();
+    if (host.connected) host.post({ type: 'failure', scenario: state.failure });
+  });
   ui.on('force', () => {
     state.force = true;
     saveState();
@@ -306,6 +314,12 @@ function tooltipContent(node: PreviewNode): Node[] {
   title.className = 'tooltip-title';
   title.textContent = node.label;
   const parts: Node[] = [title];
+  if (node.fate) {
+    const fate = document.createElement('div');
+    fate.className = `tooltip-fate fate-${node.fate}`;
+    fate.textContent = FATES[node.fate];
+    parts.push(fate);
+  }
   if (node.messages.length === 0) {
     const none = document.createElement('div');
     none.className = 'tooltip-quiet';
@@ -333,6 +347,14 @@ function tooltipContent(node: PreviewNode): Node[] {
   }
   return parts;
 }
+
+const FATES: Record<NonNullable<PreviewNode['fate']>, string> = {
+  up: 'Keeps running.',
+  failed: 'Fails in this scenario.',
+  promoted: 'Promoted: takes over the writes.',
+  degraded: 'Keeps running with less of itself.',
+  'read-only': 'Serves reads only.',
+};
 
 function reveal(nodeId: string): void {
   if (host.connected) host.post({ type: 'reveal', nodeId });
@@ -400,8 +422,9 @@ function ariaLabel(node: PreviewNode): string {
   return `${node.label} (${node.role})${findings}`;
 }
 
+/** The text with another layout direction: the flowchart's and each box's (`direction` lines). */
 function withDirection(text: string, direction: DiagramDirection): string {
-  return text.replace(/^flowchart (LR|TB|RL|BT)\b/, `flowchart ${direction}`);
+  return text.replace(/^flowchart (LR|TB|RL|BT)\b/, `flowchart ${direction}`).replace(/^(\s+)direction (LR|TB|RL|BT)$/gm, `$1direction ${direction}`);
 }
 
 function naturalSize(svg: SVGSVGElement): { width: number; height: number } {

@@ -2,10 +2,11 @@
 // a message for files too large to draw at once, and a tooltip. Built with DOM calls only; nothing
 // from the file is ever parsed as HTML here.
 import type { DiagramDirection, DiagramView } from '../src/core/mermaid';
-import type { PreviewViewOption } from '../src/core/preview';
+import type { FailureScenario } from '../src/core/failure/types';
+import type { PreviewFailure, PreviewScenarioOption, PreviewViewOption } from '../src/core/preview';
 
 /** The controls' events. */
-export type UiEvent = 'zoomIn' | 'zoomOut' | 'fit' | 'reset' | 'exportSvg' | 'exportPng' | 'copy' | 'direction' | 'view' | 'force';
+export type UiEvent = 'zoomIn' | 'zoomOut' | 'fit' | 'reset' | 'exportSvg' | 'exportPng' | 'copy' | 'direction' | 'view' | 'force' | 'failure';
 
 /** The page's parts the preview updates. */
 export interface Ui {
@@ -25,6 +26,10 @@ export interface Ui {
   setDirection(direction: DiagramDirection): void;
   /** Shows the views the file offers (hidden when there is only the whole file). */
   setViews(views: readonly PreviewViewOption[], current: DiagramView): void;
+  /** Shows the failures the file offers, with the one drawn selected. */
+  setScenarios(scenarios: readonly PreviewScenarioOption[], current: FailureScenario | undefined): void;
+  /** Shows what the drawn failure does (or hides the table). */
+  setFailure(failure: PreviewFailure | undefined): void;
 }
 
 const DIRECTIONS: { value: DiagramDirection; label: string }[] = [
@@ -58,10 +63,16 @@ export function buildUi(root: HTMLElement, options: { connected: boolean; direct
   viewSelect.hidden = true;
   viewSelect.addEventListener('change', () => fire('view', (viewSelect as HTMLElement & { value: string }).value));
 
+  const noFailure = '';
+  const failureSelect = select('Simulate a failure', [{ value: noFailure, label: 'No failure' }], noFailure);
+  failureSelect.classList.add('failure-select');
+  failureSelect.hidden = true;
+  failureSelect.addEventListener('change', () => fire('failure', (failureSelect as HTMLElement & { value: string }).value));
+
   const status = element('span', 'status', { 'aria-live': 'polite' });
   toolbar.append(
     group(button('zoom-out', 'Zoom out (-)', 'zoomOut'), button('zoom-in', 'Zoom in (+)', 'zoomIn'), button('screen-full', 'Fit to window (F)', 'fit'), button('screen-normal', 'Actual size (0)', 'reset')),
-    group(direction, viewSelect),
+    group(direction, viewSelect, failureSelect),
     group(button('file-media', 'Export PNG', 'exportPng'), button('file-code', 'Export SVG', 'exportSvg'), button('copy', 'Copy Mermaid source', 'copy')),
     status,
   );
@@ -91,7 +102,10 @@ export function buildUi(root: HTMLElement, options: { connected: boolean; direct
   const tooltip = element('div', 'tooltip', { role: 'tooltip' });
   tooltip.hidden = true;
 
-  root.append(toolbar, banner, message, viewport, empty, tooltip);
+  const outcomes = element('section', 'outcomes', { 'aria-label': 'What the failure does' });
+  outcomes.hidden = true;
+
+  root.append(toolbar, banner, message, viewport, outcomes, empty, tooltip);
 
   return {
     viewport,
@@ -119,7 +133,85 @@ export function buildUi(root: HTMLElement, options: { connected: boolean; direct
       (viewSelect as HTMLElement & { value: string }).value = value;
       viewSelect.hidden = !options.connected || views.length <= 2;
     },
+    setScenarios(scenarios, current) {
+      const signature = JSON.stringify(scenarios);
+      if (failureSelect.dataset.scenarios !== signature) {
+        failureSelect.dataset.scenarios = signature;
+        failureSelect.replaceChildren(option(noFailure, 'No failure'), ...scenarios.map((entry) => option(JSON.stringify(entry.scenario), capitalise(entry.label))));
+      }
+      const chosen = current && scenarios.find((entry) => JSON.stringify(entry.scenario) === JSON.stringify(current));
+      (failureSelect as HTMLElement & { value: string }).value = chosen ? JSON.stringify(chosen.scenario) : noFailure;
+      failureSelect.hidden = !options.connected || scenarios.length === 0;
+    },
+    setFailure(failure) {
+      outcomes.hidden = !failure;
+      if (!failure) {
+        outcomes.replaceChildren();
+        return;
+      }
+      outcomes.replaceChildren(...outcomeTable(failure));
+    },
   };
+}
+
+/** The table under a failure diagram: each database's state, reads, writes, RTO, RPO and what would help. */
+function outcomeTable(failure: PreviewFailure): HTMLElement[] {
+  const title = element('h2', 'outcomes-title');
+  title.textContent = `${capitalise(failure.description)}: what happens`;
+  const table = element('table', 'outcomes-table');
+  const head = element('tr', '');
+  for (const text of ['Database', 'After the failure', 'Reads', 'Writes', 'RTO', 'RPO', 'Could do better']) {
+    const cell = element('th', '', { scope: 'col' });
+    cell.textContent = text;
+    head.append(cell);
+  }
+  const thead = element('thead', '');
+  thead.append(head);
+  const tbody = element('tbody', '');
+  for (const row of failure.databases) {
+    const line = element('tr', `state-${row.state}`);
+    const cells = [row.database, STATES[row.state], row.reads ? 'yes' : 'no', row.writes ? 'yes' : 'no', row.rto, row.rpo, row.improvements.join(' ') || '-'];
+    cells.forEach((text, index) => {
+      const cell = element('td', index === 1 ? 'state' : index === 2 || index === 3 ? `flag flag-${text}` : '');
+      cell.textContent = text;
+      if (index === 1) cell.title = row.explanation;
+      line.append(cell);
+    });
+    tbody.append(line);
+  }
+  table.append(thead, tbody);
+  const parts: HTMLElement[] = [title, table];
+  if (failure.connections.length) {
+    const heading = element('h3', 'outcomes-subtitle');
+    heading.textContent = 'Applications';
+    const list = element('ul', 'outcomes-connections');
+    for (const connection of failure.connections) {
+      const item = element('li', `fate-${connection.fate}`);
+      item.textContent = `${connection.application} -> ${connection.to}: ${CONNECTION_FATES[connection.fate]}. ${connection.note}`;
+      list.append(item);
+    }
+    parts.push(heading, list);
+  }
+  return parts;
+}
+
+const STATES: Record<PreviewFailure['databases'][number]['state'], string> = {
+  unaffected: 'unaffected',
+  'failed-over': 'failed over',
+  degraded: 'degraded',
+  'read-only': 'read-only',
+  down: 'down',
+};
+
+const CONNECTION_FATES: Record<PreviewFailure['connections'][number]['fate'], string> = {
+  works: 'works',
+  broken: 'broken',
+  reconnect: 'needs a new endpoint',
+  degraded: 'degraded',
+};
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function select(label: string, options: { value: string; label: string }[], value: string): HTMLElement {

@@ -3,6 +3,7 @@
 // `securityLevel: 'strict'` and SVG text labels (`htmlLabels: false`, so PNG export works): there,
 // Mermaid shows entity codes such as `#34;` literally and drops `<`/`>`, so labels carry look-alike
 // characters and invisible word joiners instead (see `escapeLabel`).
+import type { ConnectionFate, NodeFate } from './failure/types';
 import type { EdgeKind, NodeKind, NodeRole, Topology, TopologyEdge, TopologyNode } from './topology/topology';
 
 /** Layout directions Mermaid flowcharts support. */
@@ -65,6 +66,33 @@ export const EDGE_STYLES: Record<EdgeStyle, string> = {
   spectrum: 'stroke:#1c7ed6,stroke-width:1.5px,stroke-dasharray:2 3',
 };
 
+/**
+ * A failure drawn over the diagram: failed nodes greyed out, promoted ones outlined in green, degraded
+ * and read-only ones in amber; broken connections red and dashed, ones that need a new endpoint amber.
+ * Written after the role classes and edge styles, so they win.
+ */
+export const FATE_STYLES: Record<Exclude<NodeFate, 'up'>, string> = {
+  failed: 'fill:#e9ecef,stroke:#868e96,color:#868e96,stroke-dasharray:3 3',
+  promoted: 'stroke:#2b8a3e,stroke-width:4px',
+  degraded: 'stroke:#f08c00,stroke-width:3px,stroke-dasharray:6 3',
+  'read-only': 'stroke:#f08c00,stroke-width:3px',
+};
+
+/** How a connection's fate is drawn (`works` keeps its own style). */
+export const CONNECTION_FATE_STYLES: Record<Exclude<ConnectionFate, 'works'>, string> = {
+  broken: 'stroke:#e03131,stroke-width:2px,stroke-dasharray:4 4',
+  reconnect: 'stroke:#f08c00,stroke-width:2px,stroke-dasharray:8 4',
+  degraded: 'stroke:#f08c00,stroke-width:2px',
+};
+
+/** What a failure does to the drawn nodes and edges. */
+export interface DiagramOverlay {
+  /** By topology node id; nodes not listed are up. */
+  nodes: ReadonlyMap<string, NodeFate>;
+  /** By index into `topology.edges`; edges not listed work. */
+  edges: ReadonlyMap<number, ConnectionFate>;
+}
+
 /** Which part of the topology a diagram shows. */
 export type DiagramView = { kind: 'all' } | { kind: 'region'; region: string } | { kind: 'database'; database: string };
 
@@ -73,6 +101,8 @@ export interface DiagramOptions {
   direction?: DiagramDirection;
   /** The whole topology (default), one Region, or one database with what connects to it. */
   view?: DiagramView;
+  /** A failure to draw over the diagram. */
+  overlay?: DiagramOverlay;
 }
 
 /** One box of a drawn diagram, for the preview to map back to the file. */
@@ -106,6 +136,8 @@ export interface DiagramEdge {
   /** Where it is defined in the file. */
   pointer: string;
   label?: string;
+  /** Its index in `topology.edges`. */
+  topologyIndex: number;
 }
 
 /** One Region or AZ box of a drawn diagram. */
@@ -225,7 +257,7 @@ export function renderDiagram(topology: Topology, options: DiagramOptions = {}):
   }
 
   const edges: DiagramEdge[] = [];
-  for (const edge of selection.edges) {
+  for (const [edge, topologyIndex] of selection.edges) {
     const from = ids.get(edge.from);
     const to = ids.get(edge.to);
     if (!from || !to) continue;
@@ -233,7 +265,7 @@ export function renderDiagram(topology: Topology, options: DiagramOptions = {}):
     const fromNode = topology.nodeById.get(edge.from);
     const label = edgeLabel(edge, fromNode, topology.nodeById.get(edge.to));
     lines.push(`  ${from} ${arrow(edge, style, fromNode)}${label ? `|"${escapeLabel(clip(label, LINE_EMS))}"|` : ''} ${to}`);
-    edges.push({ index: edges.length, from, to, kind: edge.kind, style, pointer: edge.pointer, label });
+    edges.push({ index: edges.length, from, to, kind: edge.kind, style, pointer: edge.pointer, label, topologyIndex });
   }
 
   for (const [role, style] of Object.entries(ROLE_STYLES)) lines.push(`  classDef ${role} ${style}`);
@@ -266,21 +298,39 @@ export function renderDiagram(topology: Topology, options: DiagramOptions = {}):
     const list = byStyle.get(style);
     if (list) lines.push(`  linkStyle ${list.join(',')} ${EDGE_STYLES[style]}`);
   }
+  if (options.overlay) overlayLines(options.overlay, nodes, edges, lines);
   return { text: lines.join('\n') + '\n', nodes, edgeCount: edges.length, edges, groups };
+}
+
+/** The classes and link styles that draw a failure; they come last, so they win. */
+function overlayLines(overlay: DiagramOverlay, nodes: readonly DiagramNode[], edges: readonly DiagramEdge[], lines: string[]): void {
+  const fates = Object.keys(FATE_STYLES) as (keyof typeof FATE_STYLES)[];
+  for (const fate of fates) {
+    const ids = nodes.filter((node) => overlay.nodes.get(node.topologyId) === fate).map((node) => node.id);
+    if (ids.length === 0) continue;
+    const name = `fate-${fate}`;
+    lines.push(`  classDef ${name} ${FATE_STYLES[fate]}`);
+    lines.push(`  class ${ids.join(',')} ${name}`);
+  }
+  for (const fate of Object.keys(CONNECTION_FATE_STYLES) as (keyof typeof CONNECTION_FATE_STYLES)[]) {
+    const indexes = edges.filter((edge) => overlay.edges.get(edge.topologyIndex) === fate).map((edge) => edge.index);
+    if (indexes.length) lines.push(`  linkStyle ${indexes.join(',')} ${CONNECTION_FATE_STYLES[fate]}`);
+  }
 }
 
 interface Selection {
   isFocus(node: TopologyNode): boolean;
   /** Neighbours of the focus drawn for context. */
   context: Set<string>;
-  edges: TopologyEdge[];
+  /** The edges drawn, with their index in `topology.edges`. */
+  edges: [TopologyEdge, number][];
   /** The Region of a Region view, or of the viewed database's entry node. */
   region?: string;
 }
 
 /** The nodes and edges of a view, in one pass over the nodes of interest and one over the edges. */
 function select(topology: Topology, view: DiagramView): Selection {
-  if (view.kind === 'all') return { isFocus: () => true, context: new Set(), edges: topology.edges };
+  if (view.kind === 'all') return { isFocus: () => true, context: new Set(), edges: topology.edges.map((edge, index) => [edge, index]) };
   const focus = new Set<string>();
   if (view.kind === 'region') {
     for (const node of topology.nodes) if (node.region === view.region) focus.add(node.id);
@@ -288,15 +338,15 @@ function select(topology: Topology, view: DiagramView): Selection {
     for (const id of topology.nodesOf.get(view.database) ?? []) focus.add(id);
   }
   const context = new Set<string>();
-  const edges: TopologyEdge[] = [];
-  for (const edge of topology.edges) {
+  const edges: [TopologyEdge, number][] = [];
+  topology.edges.forEach((edge, index) => {
     const from = focus.has(edge.from);
     const to = focus.has(edge.to);
-    if (!from && !to) continue;
-    edges.push(edge);
+    if (!from && !to) return;
+    edges.push([edge, index]);
     if (!from) context.add(edge.from);
     if (!to) context.add(edge.to);
-  }
+  });
   // Neighbours in the viewed Region (or the viewed database's) show a detail line instead of a Region.
   const region = view.kind === 'region' ? view.region : topology.nodeById.get(topology.entryOf.get(view.database) ?? '')?.region;
   return { isFocus: (node) => focus.has(node.id), context, edges, region };

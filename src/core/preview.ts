@@ -6,7 +6,9 @@ import type { Span } from './document/source';
 import type { SourceDocument } from './document/document';
 import type { Finding, Severity } from './findings';
 import type { LintResult } from './lint';
-import { renderDiagram, type DiagramDirection, type DiagramNode, type DiagramView } from './mermaid';
+import { describeScenario, failureScenarios, simulate } from './failure';
+import type { ConnectionFate, DatabaseState, FailureScenario, NodeFate } from './failure/types';
+import { renderDiagram, type DiagramDirection, type DiagramNode, type DiagramOverlay, type DiagramView } from './mermaid';
 import type { NodeKind, NodeRole, Topology } from './topology/topology';
 import { SYNTAX_RULE_ID, SCHEMA_RULE_ID } from './findings';
 import { PREVIEW_LIMITS } from './preview-limits';
@@ -25,6 +27,35 @@ export interface PreviewNode {
   messages: string[];
   /** 1-based line of the definition, for tooltips. */
   line: number;
+  /** What the chosen failure does to it (absent without a failure, or when it stays up). */
+  fate?: NodeFate;
+}
+
+/** A failure the preview can draw. */
+export interface PreviewScenarioOption {
+  scenario: FailureScenario;
+  label: string;
+}
+
+/** One row of the table under a failure diagram. */
+export interface PreviewOutcomeRow {
+  database: string;
+  state: DatabaseState;
+  reads: boolean;
+  writes: boolean;
+  rto: string;
+  rpo: string;
+  explanation: string;
+  improvements: string[];
+}
+
+/** The drawn failure: the scenario, what happens to each database and to each application connection. */
+export interface PreviewFailure {
+  scenario: FailureScenario;
+  description: string;
+  databases: PreviewOutcomeRow[];
+  /** The application connections that stop working or need a new endpoint. */
+  connections: { application: string; to: string; fate: ConnectionFate; note: string }[];
 }
 
 /** One way to look at the file: everything, one Region, one database. */
@@ -45,6 +76,10 @@ export interface PreviewDiagram {
   views: PreviewViewOption[];
   /** Set when the whole file is too large to draw quickly; `text` is then empty. */
   tooLarge?: { nodes: number; edges: number };
+  /** The failures the file offers (each AZ, each Region, each named node). */
+  scenarios: PreviewScenarioOption[];
+  /** The failure drawn, if one is chosen. */
+  failure?: PreviewFailure;
 }
 
 /** Why the file cannot be drawn as it is now (the last good diagram stays, dimmed). */
@@ -79,7 +114,8 @@ export type HostToPreviewMessage = PreviewUpdateMessage | PreviewHighlightMessag
 
 /** Webview -> host. Every field is checked by the host before it is used (`parsePreviewMessage`). */
 export type PreviewToHostMessage =
-  | { type: 'ready'; view: DiagramView; force: boolean }
+  | { type: 'ready'; view: DiagramView; force: boolean; failure?: FailureScenario }
+  | { type: 'failure'; scenario?: FailureScenario }
   | { type: 'reveal'; nodeId: string }
   | { type: 'view'; view: DiagramView; force: boolean }
   | { type: 'export'; format: 'svg' | 'png'; data: string }
@@ -98,6 +134,8 @@ export interface PreviewState {
   direction: DiagramDirection;
   view: DiagramView;
   force: boolean;
+  /** The failure drawn, if any. */
+  failure?: FailureScenario;
 }
 
 const DIRECTIONS: readonly DiagramDirection[] = ['LR', 'TB', 'RL', 'BT'];
@@ -107,8 +145,12 @@ export function parsePreviewMessage(value: unknown): PreviewToHostMessage | unde
   if (typeof value !== 'object' || value === null) return undefined;
   const message = value as Record<string, unknown>;
   switch (message.type) {
-    case 'ready':
-      return { type: 'ready', view: parseView(message.view) ?? { kind: 'all' }, force: message.force === true };
+    case 'ready': {
+      const failure = parseScenario(message.failure);
+      return { type: 'ready', view: parseView(message.view) ?? { kind: 'all' }, force: message.force === true, ...(failure ? { failure } : {}) };
+    }
+    case 'failure':
+      return message.scenario === undefined || message.scenario === null ? { type: 'failure' } : ((scenario) => (scenario ? { type: 'failure' as const, scenario } : undefined))(parseScenario(message.scenario));
     case 'reveal':
       return typeof message.nodeId === 'string' && /^n\d{1,7}$/.test(message.nodeId) ? { type: 'reveal', nodeId: message.nodeId } : undefined;
     case 'view': {
@@ -154,6 +196,22 @@ export function parseView(value: unknown): DiagramView | undefined {
   return undefined;
 }
 
+/** Checks a failure scenario from the webview or from saved state. */
+export function parseScenario(value: unknown): FailureScenario | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const scenario = value as Record<string, unknown>;
+  const name = (key: string): string | undefined => (typeof scenario[key] === 'string' && (scenario[key] as string).length <= 200 ? (scenario[key] as string) : undefined);
+  if (scenario.kind === 'az' && name('az')) return { kind: 'az', az: name('az')! };
+  if (scenario.kind === 'region' && name('region')) return { kind: 'region', region: name('region')! };
+  if (scenario.kind === 'node' && name('node')) return { kind: 'node', node: name('node')! };
+  return undefined;
+}
+
+/** Whether two scenarios are the same failure. */
+export function sameScenario(a: FailureScenario, b: FailureScenario): boolean {
+  return describeScenario(a) === describeScenario(b) && a.kind === b.kind;
+}
+
 /** Whether two views are the same. */
 export function sameView(a: DiagramView, b: DiagramView): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -172,6 +230,9 @@ export interface PreviewOptions {
   view?: DiagramView;
   /** Draw the whole file even past PREVIEW_LIMITS. */
   force?: boolean;
+  /** A failure to draw over the diagram (ignored if the file has no such AZ, Region or node). */
+  failure?: FailureScenario;
+  direction?: DiagramDirection;
   /** The document's version, echoed in the update. */
   version?: number;
   uri?: string;
@@ -206,15 +267,25 @@ export function buildPreview(result: LintResult, options: PreviewOptions = {}): 
   if (!result.topology || problem) return { message: { ...base, problem }, nodes: [] };
 
   const topology = result.topology;
+  const model = result.model;
   const views = previewViews(topology);
+  const scenarios: PreviewScenarioOption[] = model ? failureScenarios(model, topology).map((scenario) => ({ scenario, label: describeScenario(scenario) })) : [];
+  const chosen = options.failure && scenarios.find((option) => sameScenario(option.scenario, options.failure!))?.scenario;
+  const simulation = chosen && model ? simulate(model, topology, chosen) : undefined;
   let view = options.view ?? { kind: 'all' };
   if (!views.some((option) => sameView(option.view, view))) view = { kind: 'all' };
   const large = topology.nodes.length > PREVIEW_LIMITS.nodes || topology.edges.length > PREVIEW_LIMITS.edges;
   if (view.kind === 'all' && large && !options.force) {
-    const diagram: PreviewDiagram = { text: '', nodes: [], edgeCount: 0, view, views, tooLarge: { nodes: topology.nodes.length, edges: topology.edges.length } };
+    const diagram: PreviewDiagram = { text: '', nodes: [], edgeCount: 0, view, views, scenarios, tooLarge: { nodes: topology.nodes.length, edges: topology.edges.length } };
     return { message: { ...base, diagram }, nodes: [] };
   }
-  const drawn = renderDiagram(topology, { view });
+  let overlay: DiagramOverlay | undefined;
+  if (simulation) {
+    const edges = new Map<number, ConnectionFate>();
+    for (const outcome of simulation.connections) if (outcome.fate !== 'works') edges.set(outcome.edgeIndex, outcome.fate);
+    overlay = { nodes: simulation.nodes, edges };
+  }
+  const drawn = renderDiagram(topology, { view, overlay, direction: options.direction });
   const mapped = mapNodes(drawn.nodes, result.document);
   const findingsOf = assignFindings(mapped, result.findings);
   const nodes: PreviewNode[] = mapped.map((entry, index) => {
@@ -228,9 +299,25 @@ export function buildPreview(result: LintResult, options: PreviewOptions = {}): 
       severity: worst(findings),
       messages: findings.map((finding) => `${finding.range.start.line + 1}: ${finding.message} (${finding.ruleId})`),
       line: result.document.lines.positionAt(entry.reveal.start).line + 1,
+      fate: fateOf(simulation?.nodes.get(entry.node.topologyId)),
     };
   });
-  return { message: { ...base, diagram: { text: drawn.text, nodes, edgeCount: drawn.edgeCount, view, views } }, nodes: mapped };
+  const failure: PreviewFailure | undefined = simulation && {
+    scenario: simulation.scenario,
+    description: simulation.description,
+    databases: simulation.databases.map((outcome) => ({
+      database: outcome.database,
+      state: outcome.state,
+      reads: outcome.reads,
+      writes: outcome.writes,
+      rto: outcome.rto.text,
+      rpo: outcome.rpo.text,
+      explanation: outcome.explanation,
+      improvements: outcome.improvements,
+    })),
+    connections: simulation.applications.filter((outcome) => outcome.fate !== 'works').map((outcome) => ({ application: outcome.application, to: outcome.to, fate: outcome.fate, note: outcome.note })),
+  };
+  return { message: { ...base, diagram: { text: drawn.text, nodes, edgeCount: drawn.edgeCount, view, views, scenarios, failure } }, nodes: mapped };
 }
 
 /** Where each drawn node is defined. */
@@ -268,6 +355,10 @@ function assignFindings(mapped: readonly MappedNode[], findings: readonly Findin
     for (const id of nodesAt(mapped, finding.span.start)) result[index.get(id)!].push(finding);
   }
   return result;
+}
+
+function fateOf(fate: NodeFate | undefined): NodeFate | undefined {
+  return fate && fate !== 'up' ? fate : undefined;
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -127,6 +127,53 @@ describe('buildPreview', () => {
   });
 });
 
+describe('a failure drawn over the preview', () => {
+  const scenario = { kind: 'az' as const, az: 'ap-northeast-2a' };
+
+  test('offers every AZ, Region and named node of the file as a failure', () => {
+    const scenarios = buildPreview(shop).message.diagram!.scenarios;
+    assert.ok(scenarios.some((option) => option.label === 'loss of AZ ap-northeast-2a'));
+    assert.ok(scenarios.some((option) => option.label === 'loss of Region ap-northeast-1'));
+    assert.ok(scenarios.some((option) => option.label === 'failure of orders-replica-1'));
+    assert.equal(buildPreview(shop).message.diagram!.failure, undefined);
+  });
+
+  test('greys failed nodes, marks promoted ones, styles broken links, and sends the table', () => {
+    const { message } = buildPreview(shop, { failure: scenario });
+    const diagram = message.diagram!;
+    assert.ok(diagram.failure);
+    assert.equal(diagram.failure.description, 'loss of AZ ap-northeast-2a');
+    const orders = diagram.failure.databases.find((row) => row.database === 'orders')!;
+    assert.equal(orders.state, 'failed-over');
+    assert.equal(orders.rto, '60-120 s');
+    const primary = diagram.nodes.find((node) => node.label === 'orders')!;
+    assert.equal(primary.fate, 'failed');
+    assert.equal(diagram.nodes.find((node) => node.label === 'orders standby')!.fate, 'promoted');
+    assert.equal(diagram.nodes.find((node) => node.label === 'orders-replica-1')!.fate, undefined);
+    const failedClass = /^ {2}class ([n\d,]+) fate-failed$/m.exec(diagram.text);
+    assert.ok(failedClass, 'a class line for the failed nodes');
+    assert.ok(failedClass[1].split(',').includes(primary.id));
+    assert.match(diagram.text, /^ {2}classDef fate-failed /m);
+    assert.match(diagram.text, /^ {2}linkStyle [\d,]+ stroke:#e03131/m);
+    assert.ok(diagram.failure.connections.some((connection) => connection.application === 'bi' && connection.fate === 'broken'));
+  });
+
+  test('a failure the file does not have draws no failure', () => {
+    const diagram = buildPreview(shop, { failure: { kind: 'az', az: 'us-east-1a' } }).message.diagram!;
+    assert.equal(diagram.failure, undefined);
+    assert.doesNotMatch(diagram.text, /fate-/);
+  });
+
+  test('the failure messages from the webview are checked', () => {
+    assert.deepEqual(parsePreviewMessage({ type: 'failure', scenario: scenario }), { type: 'failure', scenario });
+    assert.deepEqual(parsePreviewMessage({ type: 'failure' }), { type: 'failure' });
+    assert.equal(parsePreviewMessage({ type: 'failure', scenario: { kind: 'az' } }), undefined);
+    assert.equal(parsePreviewMessage({ type: 'failure', scenario: { kind: 'meteor', az: 'x' } }), undefined);
+    assert.equal(parsePreviewMessage({ type: 'failure', scenario: { kind: 'node', node: 'x'.repeat(500) } }), undefined);
+    assert.deepEqual(parsePreviewMessage({ type: 'ready', view: { kind: 'all' }, failure: { kind: 'region', region: 'ap-northeast-2' } }), { type: 'ready', view: { kind: 'all' }, force: false, failure: { kind: 'region', region: 'ap-northeast-2' } });
+  });
+});
+
 describe('nodesAt: the node the cursor is in', () => {
   const result = lint(small, { fileName: 's.dbarch.yaml' });
   const preview = buildPreview(result);

@@ -4,7 +4,8 @@
 // Mermaid source.
 import * as vscode from 'vscode';
 import type { LintResult } from '../../core/lint';
-import { renderDiagram, type DiagramView } from '../../core/mermaid';
+import type { FailureScenario } from '../../core/failure/types';
+import type { DiagramView } from '../../core/mermaid';
 import { buildPreview, exportBytes, nodesAt, parsePreviewMessage, type MappedNode, type PreviewToHostMessage } from '../../core/preview';
 import { previewPage, webviewCsp } from '../../core/preview-page';
 
@@ -23,6 +24,7 @@ export interface PreviewContext {
 export class PreviewPanel implements vscode.Disposable {
   private view: DiagramView = { kind: 'all' };
   private force = false;
+  private failure: FailureScenario | undefined;
   private ready = false;
   /** The nodes of the diagram on screen, for reveal and cursor highlighting. */
   private mapped: MappedNode[] = [];
@@ -84,7 +86,7 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private post(result: LintResult, version: number): void {
-    const preview = buildPreview(result, { view: this.view, force: this.force, version, uri: this.documentUri.toString(), fileName: basename(this.documentUri) });
+    const preview = buildPreview(result, { view: this.view, force: this.force, failure: this.failure, version, uri: this.documentUri.toString(), fileName: basename(this.documentUri) });
     if (preview.message.diagram && !preview.message.problem) {
       this.shown = result;
       this.mapped = preview.nodes;
@@ -103,10 +105,19 @@ export class PreviewPanel implements vscode.Disposable {
     if (!message) return;
     switch (message.type) {
       case 'ready':
-      case 'view': {
-        this.ready = true;
-        this.view = message.view;
-        this.force = message.force;
+      case 'view':
+      case 'failure': {
+        if (message.type === 'failure') {
+          this.failure = message.scenario;
+        } else {
+          this.view = message.view;
+          this.force = message.force;
+          if (message.type === 'ready') {
+            this.ready = true;
+            this.failure = message.failure;
+          }
+        }
+        if (!this.ready) return;
         const document = this.document;
         if (this.latest && (!document || this.latest.version === document.version)) {
           this.post(this.latest.result, this.latest.version);
@@ -122,7 +133,8 @@ export class PreviewPanel implements vscode.Disposable {
         return this.export(message.format, message.data);
       case 'copySource': {
         if (!this.shown?.topology) return;
-        const text = renderDiagram(this.shown.topology, { view: this.view, direction: message.direction }).text;
+        const text = buildPreview(this.shown, { view: this.view, force: true, failure: this.failure, direction: message.direction }).message.diagram?.text;
+        if (!text) return;
         await vscode.env.clipboard.writeText(text);
         void vscode.window.setStatusBarMessage('$(check) Copied the diagram\'s Mermaid source', 3000);
         return;
