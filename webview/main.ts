@@ -53,6 +53,10 @@ if (host.connected) host.post({ type: 'ready', view: state.view, force: state.fo
 
 wireControls();
 watchTheme();
+// The viewport changes size with the panel, the banner and the failure table: refit until the user moves.
+new ResizeObserver(() => {
+  if (shown && !state.moved) panZoom.fit(shown.size.width, shown.size.height);
+}).observe(ui.viewport);
 
 function update(message: PreviewUpdateMessage): void {
   if (message.uri && message.uri !== state.uri) {
@@ -251,7 +255,7 @@ function wireControls(): void {
   ui.on('failure', (value) => {
     state.failure = value ? (JSON.parse(value) as FailureScenario) : undefined;
     saveState();
-    if (host.connected) host.post({ type: 'failure', scenario: state.failure });
+    if (host.connected) host.post(state.failure ? { type: 'failure', scenario: state.failure } : { type: 'failure' });
   });
   ui.on('force', () => {
     state.force = true;

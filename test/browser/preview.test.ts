@@ -569,6 +569,50 @@ describe('interaction', () => {
   });
 });
 
+describe('failure simulation', () => {
+  test('the failure select posts the scenario; a failure update greys failed nodes and shows the RTO/RPO table', async () => {
+    await withPage({ theme: 'vscode-light' }, async (page) => {
+      const plain = drawable(example('shop.dbarch.yaml'));
+      await draw(page, plain);
+      assert.equal(await page.evaluate(`document.querySelector('.failure-select').hidden`), false);
+      assert.equal(await page.evaluate(`document.querySelector('.outcomes').hidden`), true);
+      const already = await postedCount(page, 'failure');
+      await page.page.click('vscode-single-select.failure-select');
+      await page.page.getByRole('option', { name: 'Loss of AZ ap-northeast-2a' }).click();
+      const scenario = { kind: 'az', az: 'ap-northeast-2a' };
+      assert.deepEqual(await posted(page, 'failure', already), { type: 'failure', scenario });
+      // Saved (after the state's short debounce), so the choice survives a reload.
+      await page.waitFor(`window.__state && window.__state.failure && window.__state.failure.az === 'ap-northeast-2a'`, 'the failure in the saved state');
+
+      const failed = drawable(update('examples/shop.dbarch.yaml', readFileSync(join(EXAMPLES, 'shop.dbarch.yaml'), 'utf8'), { failure: { kind: 'az', az: 'ap-northeast-2a' } }));
+      await draw(page, failed);
+      const rows = await page.evaluate<string[][]>(`[...document.querySelectorAll('.outcomes-table tbody tr')].map((row) => [...row.cells].map((cell) => cell.textContent))`);
+      assert.equal(rows.length, failed.diagram.failure!.databases.length);
+      const orders = rows.find((row) => row[0] === 'orders')!;
+      assert.deepEqual(orders.slice(0, 5), ['orders', 'failed over', 'yes', 'yes', '60-120 s']);
+      assert.ok(rows.some((row) => row[1] === 'down' && row[3] === 'no'), 'something goes down');
+      // The failed primary is drawn grey, the standby that takes over keeps its colour and a green outline.
+      const primary = failed.diagram.nodes.find((node) => node.label === 'orders')!;
+      const standby = failed.diagram.nodes.find((node) => node.label === 'orders standby')!;
+      const fill = (id: string): Promise<string> => page.evaluate(`getComputedStyle(document.querySelector('.canvas g.node[data-node="${id}"] .label-container, .canvas g.node[data-node="${id}"] rect, .canvas g.node[data-node="${id}"] path')).fill`);
+      assert.equal(channels(await fill(primary.id)).join(','), '233,236,239', 'the failed primary is grey');
+      assert.notEqual(channels(await fill(standby.id)).join(','), '233,236,239');
+      // Its tooltip says what happens to it.
+      await page.page.hover(`.canvas g.node[data-node="${primary.id}"]`);
+      assert.match(await page.evaluate<string>(`document.querySelector('.tooltip').textContent`), /Fails in this scenario/);
+      await page.page.setViewportSize({ width: 1400, height: 1100 });
+      await page.screenshot('preview-shop-fail-az.png');
+
+      // "No failure" clears it.
+      await page.page.click('vscode-single-select.failure-select');
+      await page.page.getByRole('option', { name: 'No failure' }).click();
+      assert.deepEqual(await posted(page, 'failure', already + 1), { type: 'failure' });
+      await draw(page, plain);
+      assert.equal(await page.evaluate(`document.querySelector('.outcomes').hidden`), true);
+    });
+  });
+});
+
 describe('live updates', () => {
   const shared = sharedPage();
 
