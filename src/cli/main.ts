@@ -15,6 +15,7 @@ import { rules } from '../core/rules';
 import { closest } from '../core/text';
 import { parseArgs, UsageError, type FlagSpec } from './args';
 import { runCapacity } from './capacity';
+import { runSimulate } from './simulate';
 import { collectFiles, findConfigFile, readText } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -52,6 +53,12 @@ Usage:
       --database NAME               draw one database and what connects to it
   dbarch capacity FILE              DynamoDB RCU/WCU and partitions, Aurora Serverless memory, replicas against limits
       --format table|json           output format (default table)
+  dbarch simulate FILE              what a failure does to each database: state, reads, writes, RTO, RPO, what to change
+      --fail-az AZ                  lose one Availability Zone the file uses
+      --fail-region REGION          lose one Region
+      --fail-node NAME              lose one database's primary, or one replica or instance
+      --all-azs                     lose each AZ in turn and report the worst case per database
+      --format table|json           output format (default table); exit status 0 whatever it finds
   dbarch explain [RULE]             print a rule's documentation (without RULE: list the rules)
   dbarch --help | --version
 
@@ -89,10 +96,12 @@ export function run(argv: readonly string[], io: CliIo): number {
         return runDiagram(rest, io);
       case 'capacity':
         return runCapacity(rest, io, HELP);
+      case 'simulate':
+        return runSimulate(rest, io, HELP);
       case 'explain':
         return runExplain(rest, io);
       default: {
-        const suggestion = closest(command, ['lint', 'diagram', 'capacity', 'explain', 'help']);
+        const suggestion = closest(command, ['lint', 'diagram', 'capacity', 'simulate', 'explain', 'help']);
         throw new UsageError(`Unknown command \`${command}\`${suggestion ? `; did you mean \`dbarch ${suggestion}\`?` : '.'} Run \`dbarch --help\`.`);
       }
     }

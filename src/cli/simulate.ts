@@ -1,0 +1,257 @@
+// `dbarch simulate FILE`: what the loss of an AZ, a Region or one instance does to each database of an
+// architecture file, as a table for people or JSON for tools. The mechanics live in the engine
+// (src/core/failure), which the preview uses too.
+import { relative, resolve, sep } from 'node:path';
+import {
+  azsByRegion,
+  describeScenario,
+  failureScenarios,
+  nodeNames,
+  simulate,
+  worstCase,
+  type ApplicationConnectionOutcome,
+  type DatabaseOutcome,
+  type FailureScenario,
+  type Simulation,
+  type WorstOutcome,
+} from '../core/failure';
+import { SCHEMA_RULE_ID } from '../core/findings';
+import { lint } from '../core/lint';
+import type { Architecture } from '../core/model/model';
+import { closest } from '../core/text';
+import type { Topology } from '../core/topology/topology';
+import { parseArgs, UsageError } from './args';
+import { readText } from './files';
+import type { CliIo } from './main';
+
+const USAGE = '`dbarch simulate FILE --fail-az AZ | --fail-region REGION | --fail-node NAME | --all-azs [--format table|json]`';
+
+/** Runs `dbarch simulate` and returns its exit code: 0 (an analysis, whatever it finds), 1 unreadable as an architecture, 2 bad usage. */
+export function runSimulate(argv: readonly string[], io: CliIo, help: string): number {
+  const { positionals, flags } = parseArgs(argv, [
+    { name: 'fail-az', takesValue: true },
+    { name: 'fail-region', takesValue: true },
+    { name: 'fail-node', takesValue: true },
+    { name: 'all-azs', takesValue: false },
+    { name: 'format', takesValue: true, values: ['table', 'json'] },
+    { name: 'help', takesValue: false },
+  ]);
+  if (flags.has('help')) {
+    io.stdout(help);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError(`\`dbarch simulate\` takes exactly one file: ${USAGE}.`);
+  const chosen = ['fail-az', 'fail-region', 'fail-node', 'all-azs'].filter((name) => flags.has(name));
+  if (chosen.length === 0) throw new UsageError(`Say what fails: ${USAGE}.`);
+  if (chosen.length > 1) throw new UsageError(`Simulate one failure at a time: ${chosen.map((name) => `--${name}`).join(' and ')} cannot be combined.`);
+
+  const file = resolve(io.cwd, positionals[0]);
+  const shown = display(file, io.cwd);
+  const read = readText(file);
+  if ('error' in read) {
+    io.stderr(`dbarch: cannot read ${shown}: ${read.error}.\n`);
+    return 2;
+  }
+  const result = lint(read.text, { fileName: file });
+  if (!result.model || !result.topology) {
+    io.stderr(`dbarch: ${shown} cannot be simulated until its syntax errors are fixed:\n`);
+    for (const finding of result.findings.filter((item) => item.severity === 'error')) {
+      io.stderr(`  ${finding.range.start.line + 1}:${finding.range.start.character + 1}  ${finding.message}\n`);
+    }
+    return 1;
+  }
+  const { model, topology } = result;
+  const json = flags.get('format') === 'json';
+
+  if (flags.has('all-azs')) {
+    const scenarios = failureScenarios(model, topology).filter((scenario) => scenario.kind === 'az');
+    if (scenarios.length === 0) throw new UsageError(`${shown} places nothing in an AZ and names no Region, so there is no AZ to lose.`);
+    warnSchema(result.findings.filter((finding) => finding.ruleId === SCHEMA_RULE_ID && finding.severity === 'error').length, shown, io);
+    const worst = worstCase(model, topology, scenarios);
+    const simulations = scenarios.map((scenario) => simulate(model, topology, scenario));
+    io.stdout(json ? JSON.stringify(allAzsJson(shown, model, scenarios, worst, simulations), null, 2) + '\n' : formatWorstCase(shown, model, scenarios, worst, simulations, io.color));
+    return 0;
+  }
+
+  const scenario = chosenScenario(flags, model, topology);
+  warnSchema(result.findings.filter((finding) => finding.ruleId === SCHEMA_RULE_ID && finding.severity === 'error').length, shown, io);
+  const simulation = simulate(model, topology, scenario);
+  io.stdout(json ? JSON.stringify(simulationJson(shown, model, topology, simulation), null, 2) + '\n' : formatSimulation(shown, model, simulation, io.color));
+  return 0;
+}
+
+/** The scenario the flags ask for; a name the file does not use is a usage error with a did-you-mean. */
+function chosenScenario(flags: Map<string, string | true>, model: Architecture, topology: Topology): FailureScenario {
+  const az = flags.get('fail-az') as string | undefined;
+  if (az !== undefined) {
+    const azs = [...azsByRegion(model, topology).values()].flat();
+    if (!azs.includes(az)) throw new UsageError(unknown('AZ', az, azs, 'The file uses'));
+    return { kind: 'az', az };
+  }
+  const region = flags.get('fail-region') as string | undefined;
+  if (region !== undefined) {
+    const regions = topology.regions.map((group) => group.region);
+    if (!regions.includes(region)) throw new UsageError(unknown('Region', region, regions, 'The file uses'));
+    return { kind: 'region', region };
+  }
+  const node = flags.get('fail-node') as string;
+  const names = nodeNames(model);
+  if (!names.includes(node)) throw new UsageError(unknown('database, replica or instance', node, names, 'The file names'));
+  return { kind: 'node', node };
+}
+
+function unknown(what: string, value: string, choices: readonly string[], lead: string): string {
+  const suggestion = closest(value, choices);
+  const list = choices.length ? ` ${lead} ${choices.join(', ')}.` : '';
+  return `The file has no ${what} \`${value}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}${list}`;
+}
+
+function warnSchema(count: number, shown: string, io: CliIo): void {
+  if (count > 0) io.stderr(`dbarch: ${shown} has ${count} schema ${count === 1 ? 'error' : 'errors'}; the values in error are left out of the simulation (\`dbarch lint ${shown}\` lists them).\n`);
+}
+
+const SERVICE_NAMES: Record<string, string> = {
+  rds: 'RDS',
+  aurora: 'Aurora',
+  dynamodb: 'DynamoDB',
+  elasticache: 'ElastiCache',
+  redshift: 'Redshift',
+  documentdb: 'DocumentDB',
+  neptune: 'Neptune',
+  qldb: 'QLDB',
+  timestream: 'Timestream',
+};
+
+const STATE_COLORS: Record<DatabaseOutcome['state'], string> = { unaffected: '32', degraded: '33', 'failed-over': '36', 'read-only': '33', down: '31' };
+
+/** One scenario as a table, then the why and the changes per database, then the connections that break. */
+export function formatSimulation(file: string, model: Architecture, simulation: Simulation, color = false): string {
+  const out: string[] = [`${capitalize(simulation.description)}: ${model.name ?? file} (${file})`, ''];
+  out.push(...table(simulation.databases, undefined, color));
+  out.push(...details(simulation.databases, color));
+  out.push(...connections(simulation.applications));
+  return out.join('\n') + '\n';
+}
+
+/** `--all-azs`: the worst case per database, with the AZ that gives it, then the connections per AZ. */
+export function formatWorstCase(file: string, model: Architecture, scenarios: readonly FailureScenario[], worst: readonly WorstOutcome[], simulations: readonly Simulation[], color = false): string {
+  const azs = scenarios.map((scenario) => (scenario.kind === 'az' ? scenario.az : describeScenario(scenario)));
+  const out: string[] = [`Worst case over the loss of each AZ (${azs.join(', ')}): ${model.name ?? file} (${file})`, ''];
+  const worstAz = (outcome: DatabaseOutcome): string => {
+    const scenario = (outcome as WorstOutcome).scenario;
+    return outcome.state === 'unaffected' ? '-' : scenario.kind === 'az' ? scenario.az : describeScenario(scenario);
+  };
+  out.push(...table(worst, worstAz, color));
+  out.push(...details(worst, color, (outcome) => (outcome.state === 'unaffected' ? 'no AZ loss touches it' : `worst with the ${describeScenario((outcome as WorstOutcome).scenario)}`)));
+  const broken = simulations.flatMap((simulation) => simulation.applications.filter((item) => item.fate !== 'works').map((item) => ({ simulation, item })));
+  out.push('', 'Application connections that break or need a new endpoint');
+  if (!broken.length) out.push('  none: every connection keeps working, whichever AZ is lost.');
+  for (const simulation of simulations) {
+    const items = simulation.applications.filter((item) => item.fate !== 'works');
+    if (!items.length) continue;
+    out.push(`  ${capitalize(simulation.description)}:`);
+    for (const item of items) out.push(`    ${connectionLine(item)}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+function table(outcomes: readonly DatabaseOutcome[], worstIn: ((outcome: DatabaseOutcome) => string) | undefined, color: boolean): string[] {
+  const headers = ['Database', 'Service', 'State', 'Reads', 'Writes', 'RTO', 'RPO', ...(worstIn ? ['Worst in'] : [])];
+  const rows = outcomes.map((outcome) => [
+    outcome.database,
+    SERVICE_NAMES[outcome.service] ?? outcome.service,
+    outcome.state,
+    outcome.reads ? 'yes' : 'no',
+    outcome.writes ? 'yes' : 'no',
+    outcome.rto.text,
+    outcome.rpo.text,
+    ...(worstIn ? [worstIn(outcome)] : []),
+  ]);
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[], paintState = false): string =>
+    cells
+      .map((cell, column) => {
+        const padded = column === cells.length - 1 ? cell : cell.padEnd(widths[column]);
+        return paintState && column === 2 ? paint(padded, STATE_COLORS[cell as DatabaseOutcome['state']] ?? '0', color) : padded;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(headers), ...rows.map((row) => line(row, true))];
+}
+
+function details(outcomes: readonly DatabaseOutcome[], color: boolean, suffix?: (outcome: DatabaseOutcome) => string): string[] {
+  const out: string[] = ['', 'What happens, and what the design could change'];
+  for (const outcome of outcomes) {
+    out.push('', paint(`${outcome.database}: ${outcome.state}${suffix ? ` (${suffix(outcome)})` : ''}`, '1', color));
+    out.push(...wrap(outcome.explanation, '  '));
+    for (const change of outcome.improvements) out.push(...wrap(change, '  - ', '    '));
+  }
+  return out;
+}
+
+function connections(applications: readonly ApplicationConnectionOutcome[]): string[] {
+  const affected = applications.filter((item) => item.fate !== 'works');
+  const out = ['', 'Application connections that break or need a new endpoint'];
+  if (!affected.length) out.push('  none: every connection keeps working.');
+  for (const item of affected) out.push(`  ${connectionLine(item)}`);
+  return out;
+}
+
+function connectionLine(item: ApplicationConnectionOutcome): string {
+  const through = item.endpoint && item.endpoint !== 'writer' ? `, ${item.endpoint} endpoint` : '';
+  return `${item.application} -> ${item.to} (${item.access}${through}): ${item.fate}${item.note ? `: ${item.note}` : ''}`;
+}
+
+/** Words wrapped at 100 columns, the first line after `first`, the others after `rest`. */
+function wrap(text: string, first: string, rest = first): string[] {
+  const lines: string[] = [];
+  let line = first;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line.length + word.length + 1 > 100 && line.trim() !== first.trim()) {
+      lines.push(line.trimEnd());
+      line = rest;
+    }
+    line += (line === first || line === rest ? '' : ' ') + word;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+function simulationJson(file: string, model: Architecture, topology: Topology, simulation: Simulation): unknown {
+  return {
+    file,
+    name: model.name,
+    scenario: simulation.scenario,
+    description: simulation.description,
+    databases: simulation.databases,
+    nodes: Object.fromEntries(simulation.nodes),
+    connections: simulation.connections.map((outcome) => {
+      const edge = topology.edges[outcome.edgeIndex];
+      return { ...outcome, from: edge.from, to: edge.to, kind: edge.kind };
+    }),
+    applications: simulation.applications,
+  };
+}
+
+function allAzsJson(file: string, model: Architecture, scenarios: readonly FailureScenario[], worst: readonly WorstOutcome[], simulations: readonly Simulation[]): unknown {
+  return {
+    file,
+    name: model.name,
+    scenarios,
+    worstCase: worst.map((outcome) => ({ ...outcome, description: describeScenario(outcome.scenario) })),
+    simulations: simulations.map((simulation) => ({ scenario: simulation.scenario, description: simulation.description, databases: simulation.databases, applications: simulation.applications })),
+  };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function paint(text: string, code: string, color: boolean): string {
+  return color ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+function display(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  return path && !path.startsWith('..') ? path.split(sep).join('/') : file;
+}
