@@ -159,6 +159,16 @@ step('after a window reload the preview comes back with the edited diagram', asy
   await page.screenshot({ path: join(screenshots, 'ui-8-preview-restored.png') });
 });
 
+step('picking "Loss of AZ ap-northeast-2a" greys the primary and shows the RTO/RPO table', async () => {
+  await preview.locator('vscode-single-select.failure-select').click();
+  await preview.getByRole('option', { name: 'Loss of AZ ap-northeast-2a' }).click();
+  const row = preview.locator('.outcomes-table tbody tr', { hasText: 'orders' });
+  await row.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const cells = await row.locator('td').allInnerTexts();
+  if (cells[1] !== 'failed over' || cells[4] !== '60-120 s') throw new Error(`orders after the loss of its AZ: ${cells.join(' | ')}`);
+  await page.screenshot({ path: join(screenshots, 'ui-9-preview-failure.png') });
+});
+
 /** Moves the active editor's cursor to a line with Go to Line (Ctrl+G). */
 async function goToLine(line) {
   await editor.click({ position: { x: 200, y: 10 } });
