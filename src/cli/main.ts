@@ -308,9 +308,7 @@ function diagramPage(result: LintResult, options: { view: DiagramView; direction
   if (!script || !style || !codicons || !font) return { error: `the preview's files are missing from ${assets}; run \`npm run build\`.` };
   const fontUrl = `data:font/ttf;base64,${font.toString('base64')}`;
   const codiconCss = codicons.toString('utf8').replace(/url\(["']?\.\/codicon\.ttf[^)"']*["']?\)/g, `url("${fontUrl}")`);
-  const preview = buildPreview(result, { view: options.view, force: true, fileName: options.fileName });
-  const message = preview.message;
-  if (message.diagram) message.diagram.text = message.diagram.text.replace(/^flowchart \w+/, `flowchart ${options.direction}`);
+  const message = buildPreview(result, { view: options.view, force: true, fileName: options.fileName, direction: options.direction }).message;
   const nonce = randomBytes(18).toString('base64').replace(/[+/=]/g, '');
   const html = previewPage({
     nonce,
