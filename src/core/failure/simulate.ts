@@ -65,10 +65,18 @@ export function simulate(model: Architecture, topology: Topology, scenario: Fail
 
   const connections: EdgeOutcome[] = topology.edges.map((edge, edgeIndex) => ({ edgeIndex, ...edgeFate(context, evaluations, nodes, edge) }));
 
+  const byConnection = new Map<string, EdgeOutcome[]>();
+  for (const outcome of connections) {
+    const edge = topology.edges[outcome.edgeIndex];
+    if (edge.kind !== 'connection') continue;
+    const list = byConnection.get(edge.pointer) ?? [];
+    list.push(outcome);
+    byConnection.set(edge.pointer, list);
+  }
   const applications: ApplicationConnectionOutcome[] = [];
   for (const application of model.applications) {
     for (const connection of application.connects) {
-      const edges = connections.filter((outcome) => topology.edges[outcome.edgeIndex].kind === 'connection' && topology.edges[outcome.edgeIndex].pointer === connection.pointer);
+      const edges = byConnection.get(connection.pointer) ?? [];
       if (!edges.length) continue;
       const fate = combine(edges.map((outcome) => outcome.fate));
       const note = edges.find((outcome) => outcome.fate === fate && outcome.note)?.note ?? '';
@@ -79,7 +87,7 @@ export function simulate(model: Architecture, topology: Topology, scenario: Fail
   return {
     scenario,
     description: describeScenario(scenario),
-    databases: model.databases.filter((database, index, all) => all.findIndex((other) => other.name === database.name) === index).map((database) => evaluations.get(database.name)!.outcome),
+    databases: [...evaluations.values()].map((evaluation) => evaluation.outcome),
     nodes,
     connections,
     applications,
