@@ -19,6 +19,7 @@ export class FailureContext {
   private readonly edgesByFrom = new Map<string, number[]>();
   private readonly connections = new Map<string, Connection>();
   private readonly placed = new Map<string, Set<string>>();
+  private readonly nodes = new Map<string, TopologyNode[]>();
   /** The Region of every AZ the file writes (for AZ codes whose Region cannot be read off the code). */
   private readonly azRegions = new Map<string, string>();
 
@@ -37,8 +38,13 @@ export class FailureContext {
   }
 
   /** The Topology nodes of a database, in the order the Topology adds them. */
-  nodesOf(database: string): TopologyNode[] {
-    return (this.topology.nodesOf.get(database) ?? []).flatMap((id) => this.topology.nodeById.get(id) ?? []);
+  nodesOf(database: string): readonly TopologyNode[] {
+    let nodes = this.nodes.get(database);
+    if (!nodes) {
+      nodes = (this.topology.nodesOf.get(database) ?? []).flatMap((id) => this.topology.nodeById.get(id) ?? []);
+      this.nodes.set(database, nodes);
+    }
+    return nodes;
   }
 
   /** The node of a database with a given kind and pointer (members are found by the pointer of their definition). */

@@ -270,6 +270,9 @@ function describeLesserLosses(evaluation: Evaluation, primary: Unit, replicas: r
   if (primary.status !== 'lost' && primary.lostStandbys.length === 0 && primary.status === 'up' && loss.kind === 'az' && primary.standbys.some((standby) => !standby.az && standby.region === loss.region)) {
     evaluation.say(`The file does not say which AZ the standby of ${primary.name} runs in; if it ran in ${loss.az}, RDS replaces it while the primary keeps serving.`);
   }
+  for (const candidate of replicas.filter((replica) => replica.status === 'up' && replica.lostStandbys.length)) {
+    evaluation.say(`${lossWords(loss)} takes the Multi-AZ standby of the read replica ${candidate.name} (${names(candidate.lostStandbys.map((standby) => where(standby)))}); the replica keeps serving.`);
+  }
   const lost = replicas.filter((candidate) => candidate.status === 'lost');
   if (lost.length) {
     evaluation.say(`${lossWords(loss)} takes the read ${lost.length > 1 ? 'replicas' : 'replica'} ${names(lost.map((candidate) => `${candidate.name} (${where(candidate.node, candidate.node.region ? `in ${candidate.node.region}` : 'in an AZ the file does not name')})`))}: applications that read from ${lost.length > 1 ? 'them' : 'it'} must use another endpoint.`);

@@ -82,7 +82,7 @@ export function evaluateRegionalService(context: FailureContext, database: QldbL
 }
 
 /** A service the file places in no AZ: only the loss of its Region (or of itself, by name) touches it. */
-function regional(evaluation: Evaluation, nodes: TopologyNode[], label: string): Evaluated {
+function regional(evaluation: Evaluation, nodes: readonly TopologyNode[], label: string): Evaluated {
   const { loss, database } = evaluation;
   const lost = loss.kind === 'region' ? nodes.some((node) => takes(loss, node) === true) : false;
   if (!lost) {
