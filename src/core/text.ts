@@ -77,6 +77,15 @@ const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }
 
 /** 1,234.5: thousands separated, at most two decimals. */
 export function formatNumber(value: number): string {
+  // Whole numbers are most of them (capacity, counts, sizes): grouping by hand is many times faster
+  // than Intl and gives the same text; everything else goes through the formatter.
+  if (Number.isSafeInteger(value)) {
+    const digits = String(Math.abs(value));
+    if (digits.length <= 3) return String(value);
+    let grouped = digits.slice(0, digits.length % 3 || 3);
+    for (let index = grouped.length; index < digits.length; index += 3) grouped += ',' + digits.slice(index, index + 3);
+    return value < 0 ? '-' + grouped : grouped;
+  }
   return numberFormat.format(value);
 }
 
