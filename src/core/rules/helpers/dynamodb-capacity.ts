@@ -35,6 +35,17 @@ export interface CapacityNeeds {
 
 /** The capacity a table's declared workload needs (the same arithmetic serves provisioned RCU/WCU and on-demand request units). */
 export function dynamodbCapacityNeeds(table: { item?: RawDynamodbItem; workload?: RawDynamodbWorkload }): CapacityNeeds {
+  // Several rules, the hover and the capacity report ask about the same table in one lint: work it out once.
+  const known = needsOf.get(table);
+  if (known) return known;
+  const needs = computeNeeds(table);
+  needsOf.set(table, needs);
+  return needs;
+}
+
+const needsOf = new WeakMap<object, CapacityNeeds>();
+
+function computeNeeds(table: { item?: RawDynamodbItem; workload?: RawDynamodbWorkload }): CapacityNeeds {
   const workload = table.workload;
   const size = positive(table.item?.averageSizeKB);
   const needs: CapacityNeeds = {};
