@@ -4,7 +4,7 @@ import { parseSource } from './document';
 import { ENVIRONMENTS, SCHEMA_RULE_ID, SYNTAX_RULE_ID, type Environment, type Finding, type Level } from './findings';
 import { checkSchema } from './schema/check';
 import validateConfig from './schema/generated/config';
-import configSchema from '../../schemas/dbarch-config.schema.json';
+import configSchema from './schema/generated/config-schema.json';
 
 /** The name of the configuration file, looked up from the linted file's folder upwards. */
 export const CONFIG_FILE_NAME = '.dbarch.json';

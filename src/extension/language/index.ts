@@ -6,7 +6,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { languageOf } from '../../core/document';
 import type { LintResult } from '../../core/lint';
-import { ARCHITECTURE_SCHEMA } from '../../core/schema/architecture';
 import { isArchitectureDocument } from '../architecture-files';
 import { declaredJsonSchema, localSchemaTarget } from './declared-schema';
 import { LanguageFeatures, type SchemaServicesLoader } from './features';
@@ -71,7 +70,7 @@ function lazySchemaServices(): SchemaServicesLoader {
     try {
       // A computed path, so esbuild leaves this require to run time instead of bundling the module.
       const bundle = require(path.join(__dirname, 'language.js')) as typeof import('./schema-services');
-      services = bundle.createSchemaServices(ARCHITECTURE_SCHEMA);
+      services = bundle.createArchitectureSchemaServices();
     } catch (error) {
       failed = true;
       console.error('dbarch: the schema completion and hover bundle (dist/language.js) could not be loaded', error);

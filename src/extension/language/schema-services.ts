@@ -6,6 +6,7 @@
 // This file is the entry of the lazily loaded bundle dist/language.js (see scripts/esbuild-language.mjs):
 // it imports no dbarch engine code and no `vscode`, and is given the schema object by its caller, so
 // the schema is bundled once (in dist/extension.js) and the libraries load on the first request only.
+import architectureSchema from '../../../schemas/dbarch.schema.json';
 import { getLanguageService as getJsonLanguageService, type JSONSchema, type LanguageService as JsonLanguageService } from 'vscode-json-languageservice';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService as getYamlLanguageService, type LanguageService as YamlLanguageService } from 'yaml-language-server/out/server/src/languageservice/yamlLanguageService';
@@ -37,6 +38,11 @@ const clientCapabilities = {
  * ever see architecture files, so an architecture file always completes against the schema this
  * extension was built with, offline.
  */
+/** The services for dbarch's own schema, which this bundle carries (the extension bundle has only a slim copy). */
+export function createArchitectureSchemaServices(): SchemaServices {
+  return createSchemaServices(architectureSchema);
+}
+
 export function createSchemaServices(schema: object): SchemaServices {
   // The root title would head every hover ("#### dbarch architecture file"); the descriptions say more.
   const { title: _title, ...untitled } = schema as { title?: string };
