@@ -613,6 +613,23 @@ describe('failure simulation', () => {
   });
 });
 
+describe('narrow panel', () => {
+  test('beside an editor (460 px wide) the toolbar wraps and nothing scrolls sideways, even with a select open', async () => {
+    await withPage({ theme: 'vscode-dark' }, async (page) => {
+      await page.page.setViewportSize({ width: 460, height: 700 });
+      await draw(page, drawable(example('shop.dbarch.yaml')));
+      const overflow = (): Promise<{ scrollLeft: number; appLeft: number; toolbarRight: number }> =>
+        page.evaluate(`(() => ({ scrollLeft: document.scrollingElement.scrollLeft + document.getElementById('app').scrollLeft, appLeft: document.getElementById('app').getBoundingClientRect().left, toolbarRight: Math.max(...[...document.querySelectorAll('.toolbar > *')].map((element) => element.getBoundingClientRect().right)) }))()`);
+      let measured = await overflow();
+      assert.ok(measured.toolbarRight <= 460, `the toolbar ends at ${measured.toolbarRight} px`);
+      await page.page.click('vscode-single-select.failure-select');
+      await page.page.getByRole('option', { name: 'Loss of AZ ap-northeast-2a' }).click();
+      measured = await overflow();
+      assert.deepEqual([measured.scrollLeft, measured.appLeft], [0, 0], 'the page did not scroll sideways');
+    });
+  });
+});
+
 describe('live updates', () => {
   const shared = sharedPage();
 
