@@ -1,7 +1,7 @@
 // The lint driver: text -> document -> schema -> model -> topology -> rules -> sorted findings.
 // Severity, environment scaling, configuration and suppression comments are applied here, not in rules.
 import { languageOf, parseSource } from './document';
-import type { DocumentLanguage, SourceDocument } from './document/document';
+import { SourceDocument, type DocumentLanguage } from './document/document';
 import { toPointer, type PathSegment, type Span } from './document/source';
 import {
   compareFindings,
@@ -16,6 +16,7 @@ import {
   type Severity,
 } from './findings';
 import { toFix } from './fixes';
+import { formatNumber } from './text';
 import { buildModel, type Architecture } from './model/model';
 import { checkArchitectureSchema } from './schema/architecture';
 import { buildTopology, type Topology } from './topology/topology';
@@ -47,6 +48,18 @@ export interface LintResult {
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const language = options.language ?? languageOf(options.fileName, text);
   return lintDocument(parseSource(text, language), options);
+}
+
+/**
+ * What the editor shows for a file over its size limit, instead of linting it: one warning on the first
+ * line that says why and how to lint it anyway. Nothing is parsed, so it costs next to nothing.
+ */
+export function sizeLimitResult(text: string, options: { fileName?: string; limitKB: number }): LintResult {
+  const document = new SourceDocument(text, languageOf(options.fileName, text), undefined, [], [], undefined);
+  const span = { start: 0, end: document.lines.lineEnd(0) };
+  const kilobytes = formatNumber(Math.ceil(text.length / 1024));
+  const message = `This file is ${kilobytes} KB, over the ${formatNumber(options.limitKB)} KB of the \`dbarch.maxFileSizeKB\` setting: dbarch does not lint it as you edit, where a lint this size would hold up the editor. Raise the setting to lint it here, or run \`dbarch lint\` on it in a terminal.`;
+  return { document, findings: [{ ruleId: SYNTAX_RULE_ID, severity: 'warning', message, span, range: document.lines.rangeOf(span) }], environment: 'production' };
 }
 
 /** Lints an already parsed document (the extension parses once per version and reuses it). */

@@ -261,9 +261,9 @@ export function buildPreview(result: LintResult, options: PreviewOptions = {}): 
   for (const finding of result.findings) counts[finding.severity]++;
   const base = { type: 'update' as const, uri: options.uri ?? '', fileName: options.fileName ?? '', version: options.version ?? 0, counts };
   const blocking = result.findings.filter((finding) => finding.severity === 'error' && (finding.ruleId === SYNTAX_RULE_ID || finding.ruleId === SCHEMA_RULE_ID));
-  const problem: PreviewProblem | undefined = blocking.length
-    ? { message: blocking[0].message, line: blocking[0].range.start.line + 1, count: blocking.length }
-    : undefined;
+  // Without errors and without a topology (a file over the editor's size limit), the first finding says why.
+  const first = blocking[0] ?? (result.topology ? undefined : result.findings[0]);
+  const problem: PreviewProblem | undefined = first ? { message: first.message, line: first.range.start.line + 1, count: Math.max(1, blocking.length) } : undefined;
   if (!result.topology || problem) return { message: { ...base, problem }, nodes: [] };
 
   const topology = result.topology;

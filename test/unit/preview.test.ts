@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { lint } from '../../src/core/lint';
+import { lint, sizeLimitResult } from '../../src/core/lint';
 import { buildPreview, exportBytes, nodesAt, parsePreviewMessage, previewViews } from '../../src/core/preview';
 import { PREVIEW_LIMITS } from '../../src/core/preview-limits';
 import { previewPage, scriptJson, standaloneCsp, webviewCsp } from '../../src/core/preview-page';
@@ -258,5 +258,22 @@ describe('the preview page', () => {
     assert.equal(page.match(/<script/g)?.length, 2);
     assert.doesNotMatch(page, /<img/);
     assert.match(page, /<title>"&gt;&lt;img src=x onerror=alert\(1\)&gt;<\/title>/);
+  });
+});
+
+describe('a file over the editor size limit', () => {
+  test('gets one warning on its first line and no parse; the preview shows that warning', () => {
+    const text = small + '# padding\n'.repeat(300);
+    const result = sizeLimitResult(text, { fileName: 'big.dbarch.yaml', limitKB: 1 });
+    assert.equal(result.findings.length, 1);
+    const [finding] = result.findings;
+    assert.equal(finding.severity, 'warning');
+    assert.deepEqual(finding.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 'dbarch: 1'.length } });
+    assert.match(finding.message, /^This file is 4 KB, over the 1 KB of the `dbarch.maxFileSizeKB` setting/);
+    assert.equal(result.model, undefined);
+    const { message } = buildPreview(result);
+    assert.equal(message.diagram, undefined);
+    assert.equal(message.problem?.message, finding.message);
+    assert.equal(message.problem?.line, 1);
   });
 });

@@ -63,6 +63,28 @@ describe('diagnostics', () => {
     assert.deepEqual(dbarchDiagnostics(document.uri), []);
   });
 
+  it('does not lint a file over dbarch.maxFileSizeKB as you edit, and says so on its first line', async () => {
+    const document = await open('clean.dbarch.yaml');
+    await linted(document);
+    const { onDidLint } = await api();
+    const settings = vscode.workspace.getConfiguration('dbarch');
+    const skipped = nextEvent(onDidLint, (event) => event.uri.toString() === document.uri.toString() && event.result.findings.length === 1);
+    await settings.update('maxFileSizeKB', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      await skipped;
+      const diagnostics = dbarchDiagnostics(document.uri);
+      assert.equal(diagnostics.length, 1, diagnostics.map((diagnostic) => diagnostic.message).join('\n'));
+      assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(diagnostics[0].range.start.line, 0);
+      assert.match(diagnostics[0].message, /^This file is 2 KB, over the 1 KB of the `dbarch.maxFileSizeKB` setting/);
+    } finally {
+      const linting = nextEvent(onDidLint, (event) => event.uri.toString() === document.uri.toString() && event.result.findings.length === 0);
+      await settings.update('maxFileSizeKB', undefined, vscode.ConfigurationTarget.Workspace);
+      await linting;
+    }
+    assert.deepEqual(dbarchDiagnostics(document.uri), []);
+  });
+
   it('marks the same problem in a JSON architecture file', async () => {
     const document = await open('accounts.dbarch.json');
     await linted(document);
