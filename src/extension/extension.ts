@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): DbarchApi {
   );
 
   registerAuthoring(context);
-  const previews = new PreviewManager(context.extensionUri, linter);
+  const previews = new PreviewManager(context.extensionUri, linter, context.workspaceState);
   context.subscriptions.push(previews);
 
   // The providers check each document themselves, so untitled files and `dbarch.files` changes work.

@@ -6,6 +6,9 @@ import { isArchitectureDocument } from '../architecture-files';
 import type { Linter } from '../linter';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewContext } from './preview-panel';
 
+/** The workspace-state key of the recently previewed documents. */
+const RECENT_KEY = 'dbarch.preview.recent';
+
 /** The context key that shows the preview button on architecture files. */
 const ARCHITECTURE_FILE_CONTEXT = 'dbarch.isArchitectureFile';
 
@@ -19,6 +22,8 @@ export class PreviewManager implements vscode.Disposable {
   constructor(
     extensionUri: vscode.Uri,
     private readonly linter: Linter,
+    /** Where the recently previewed documents are remembered (the workspace's state). */
+    private readonly memory?: vscode.Memento,
   ) {
     this.panelContext = {
       extensionUri,
@@ -70,11 +75,30 @@ export class PreviewManager implements vscode.Disposable {
     const preview = new PreviewPanel(panel, uri, this.panelContext);
     this.panels.get(uri.toString())?.dispose();
     this.panels.set(uri.toString(), preview);
+    this.remember(uri);
     return preview;
   }
 
+  /** The documents previewed lately, newest first: a restored panel whose saved state was lost finds its document here. */
+  private recent(): string[] {
+    const value = this.memory?.get<unknown>(RECENT_KEY);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  }
+
+  private remember(uri: vscode.Uri): void {
+    if (!this.memory) return;
+    const list = [uri.toString(), ...this.recent().filter((item) => item !== uri.toString())].slice(0, 20);
+    void this.memory.update(RECENT_KEY, list);
+  }
+
   private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const uri = typeof state === 'object' && state !== null && typeof (state as { uri?: unknown }).uri === 'string' ? (state as { uri: string }).uri : undefined;
+    let uri = typeof state === 'object' && state !== null && typeof (state as { uri?: unknown }).uri === 'string' ? (state as { uri: string }).uri : undefined;
+    // The webview's state can be lost when the window closes right after the panel opened (seen in the
+    // browser build); its title, "Preview <file name>", is kept with the editor and names the file.
+    uri ??= this.recent().find((candidate) => {
+      const path = vscode.Uri.parse(candidate).path;
+      return !this.panels.has(candidate) && panel.title === `Preview ${path.slice(path.lastIndexOf('/') + 1)}`;
+    });
     if (!uri) {
       panel.dispose();
       return;
