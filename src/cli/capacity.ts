@@ -1,13 +1,11 @@
 // `dbarch capacity FILE`: the capacity report of one architecture file, as a table for people or JSON
 // for tools. The arithmetic and its sentences come from the engine (src/core/capacity), as in the hover.
-import { relative, resolve, sep } from 'node:path';
 import { amount, capacityReport, type CapacityReport, type DatabaseCapacity, type Note, type ReplicaCount } from '../core/capacity';
 import { AURORA_ENGINE_NAMES, RDS_FAMILY_NAMES, rdsEngineFamily } from '../core/facts';
 import { SCHEMA_RULE_ID } from '../core/findings';
-import { lint } from '../core/lint';
 import type { Database } from '../core/model/model';
 import { parseArgs, UsageError } from './args';
-import { readText } from './files';
+import { readArchitecture } from './files';
 import type { CliIo } from './main';
 
 /** Runs `dbarch capacity FILE [--format table|json]` and returns its exit code. */
@@ -21,21 +19,9 @@ export function runCapacity(argv: readonly string[], io: CliIo, help: string): n
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('`dbarch capacity` takes exactly one file: `dbarch capacity FILE [--format table|json]`.');
-  const file = resolve(io.cwd, positionals[0]);
-  const shown = display(file, io.cwd);
-  const read = readText(file);
-  if ('error' in read) {
-    io.stderr(`dbarch: cannot read ${shown}: ${read.error}.\n`);
-    return 2;
-  }
-  const result = lint(read.text, { fileName: file });
-  if (!result.model) {
-    io.stderr(`dbarch: the capacity of ${shown} cannot be computed until its syntax errors are fixed:\n`);
-    for (const finding of result.findings.filter((item) => item.severity === 'error')) {
-      io.stderr(`  ${finding.range.start.line + 1}:${finding.range.start.character + 1}  ${finding.message}\n`);
-    }
-    return 1;
-  }
+  const read = readArchitecture(positionals[0], io, (shown) => `the capacity of ${shown} cannot be computed`);
+  if (typeof read === 'number') return read;
+  const { shown, result } = read;
   const schemaErrors = result.findings.filter((finding) => finding.ruleId === SCHEMA_RULE_ID && finding.severity === 'error').length;
   if (schemaErrors > 0) {
     io.stderr(`dbarch: ${shown} has ${schemaErrors} schema ${schemaErrors === 1 ? 'error' : 'errors'}; the values in error are left out of the report (\`dbarch lint ${shown}\` lists them).\n`);
@@ -130,7 +116,3 @@ function paint(text: string, code: string, color: boolean): string {
   return color ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-function display(file: string, cwd: string): string {
-  const path = relative(cwd, file);
-  return path && !path.startsWith('..') ? path.split(sep).join('/') : file;
-}

@@ -1,8 +1,12 @@
 // Finding architecture files and their configuration on disk.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { CONFIG_FILE_NAME } from '../core/config';
+import { lint, type LintResult } from '../core/lint';
+import type { Architecture } from '../core/model/model';
+import type { Topology } from '../core/topology/topology';
+import type { CliIo } from './main';
 
 /** The file names dbarch lints when it searches a directory. */
 export const ARCHITECTURE_FILE_GLOB = '**/*.dbarch.{yaml,yml,json}';
@@ -64,4 +68,42 @@ export function readText(file: string): { text: string } | { error: string } {
     if (code === 'EACCES') return { error: 'permission denied' };
     return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** A file's path as the user reads it: relative to the working folder when it is inside it. */
+export function display(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  return path && !path.startsWith('..') ? path.split(sep).join('/') : file;
+}
+
+/** A linted architecture file whose model and topology could be built. */
+export interface ReadArchitecture {
+  file: string;
+  /** The path as the user reads it. */
+  shown: string;
+  result: LintResult & { model: Architecture; topology: Topology };
+}
+
+/**
+ * Reads and lints one file for a command that works on its model (diagram, capacity, simulate). When it
+ * cannot (unreadable: exit 2; syntax errors: exit 1), says why on stderr and returns the exit code;
+ * `cannot` words the second case ("shop.dbarch.yaml cannot be drawn").
+ */
+export function readArchitecture(path: string, io: CliIo, cannot: (shown: string) => string): ReadArchitecture | number {
+  const file = resolve(io.cwd, path);
+  const shown = display(file, io.cwd);
+  const read = readText(file);
+  if ('error' in read) {
+    io.stderr(`dbarch: cannot read ${shown}: ${read.error}.\n`);
+    return 2;
+  }
+  const result = lint(read.text, { fileName: file });
+  if (!result.model || !result.topology) {
+    io.stderr(`dbarch: ${cannot(shown)} until its syntax errors are fixed:\n`);
+    for (const finding of result.findings.filter((item) => item.severity === 'error')) {
+      io.stderr(`  ${finding.range.start.line + 1}:${finding.range.start.character + 1}  ${finding.message}\n`);
+    }
+    return 1;
+  }
+  return { file, shown, result: result as ReadArchitecture['result'] };
 }

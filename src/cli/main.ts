@@ -1,7 +1,7 @@
 // The `dbarch` command: lint architecture files, print their diagram, explain a rule.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig, type LintConfig } from '../core/config';
 import { ENVIRONMENTS, SCHEMA_RULE_ID, SUPPRESSION_RULE_ID, SYNTAX_RULE_ID, type Environment, type Finding } from '../core/findings';
@@ -16,7 +16,7 @@ import { closest } from '../core/text';
 import { parseArgs, UsageError, type FlagSpec } from './args';
 import { runCapacity } from './capacity';
 import { runSimulate } from './simulate';
-import { collectFiles, findConfigFile, readText } from './files';
+import { collectFiles, display, findConfigFile, readArchitecture, readText } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
@@ -235,20 +235,9 @@ function runDiagram(argv: readonly string[], io: CliIo): number {
   const format = htmlOut ? 'html' : ((flags.get('format') as 'mermaid' | 'html' | undefined) ?? 'mermaid');
   if (htmlOut && flags.get('format') === 'mermaid') throw new UsageError('`--html FILE` writes a page; it cannot be combined with `--format mermaid`.');
   const out = htmlOut ?? (flags.get('out') as string | undefined);
-  const file = resolve(io.cwd, positionals[0]);
-  const read = readText(file);
-  if ('error' in read) {
-    io.stderr(`dbarch: cannot read ${display(file, io.cwd)}: ${read.error}.\n`);
-    return 2;
-  }
-  const result = lint(read.text, { fileName: file });
-  if (!result.topology) {
-    io.stderr(`dbarch: ${display(file, io.cwd)} cannot be drawn until its syntax errors are fixed:\n`);
-    for (const finding of result.findings.filter((item) => item.severity === 'error')) {
-      io.stderr(`  ${finding.range.start.line + 1}:${finding.range.start.character + 1}  ${finding.message}\n`);
-    }
-    return 1;
-  }
+  const read = readArchitecture(positionals[0], io, (shown) => `${shown} cannot be drawn`);
+  if (typeof read === 'number') return read;
+  const { file, result } = read;
   const view = diagramView(flags, result.topology);
   const direction = (flags.get('direction') as DiagramDirection | undefined) ?? 'LR';
   let text: string;
@@ -359,10 +348,6 @@ function docsMarkdown(ruleId: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
-function display(file: string, cwd: string): string {
-  const path = relative(cwd, file);
-  return path && !path.startsWith('..') ? path.split(sep).join('/') : file;
-}
 
 function readPackageVersion(): string {
   try {

@@ -1,7 +1,6 @@
 // `dbarch simulate FILE`: what the loss of an AZ, a Region or one instance does to each database of an
 // architecture file, as a table for people or JSON for tools. The mechanics live in the engine
 // (src/core/failure), which the preview uses too.
-import { relative, resolve, sep } from 'node:path';
 import {
   azsByRegion,
   describeScenario,
@@ -16,12 +15,11 @@ import {
   type WorstOutcome,
 } from '../core/failure';
 import { SCHEMA_RULE_ID } from '../core/findings';
-import { lint } from '../core/lint';
 import type { Architecture } from '../core/model/model';
 import { closest } from '../core/text';
 import type { Topology } from '../core/topology/topology';
 import { parseArgs, UsageError } from './args';
-import { readText } from './files';
+import { readArchitecture } from './files';
 import type { CliIo } from './main';
 
 const USAGE = '`dbarch simulate FILE --fail-az AZ | --fail-region REGION | --fail-node NAME | --all-azs [--format table|json]`';
@@ -45,21 +43,9 @@ export function runSimulate(argv: readonly string[], io: CliIo, help: string): n
   if (chosen.length === 0) throw new UsageError(`Say what fails: ${USAGE}.`);
   if (chosen.length > 1) throw new UsageError(`Simulate one failure at a time: ${chosen.map((name) => `--${name}`).join(' and ')} cannot be combined.`);
 
-  const file = resolve(io.cwd, positionals[0]);
-  const shown = display(file, io.cwd);
-  const read = readText(file);
-  if ('error' in read) {
-    io.stderr(`dbarch: cannot read ${shown}: ${read.error}.\n`);
-    return 2;
-  }
-  const result = lint(read.text, { fileName: file });
-  if (!result.model || !result.topology) {
-    io.stderr(`dbarch: ${shown} cannot be simulated until its syntax errors are fixed:\n`);
-    for (const finding of result.findings.filter((item) => item.severity === 'error')) {
-      io.stderr(`  ${finding.range.start.line + 1}:${finding.range.start.character + 1}  ${finding.message}\n`);
-    }
-    return 1;
-  }
+  const read = readArchitecture(positionals[0], io, (shown) => `${shown} cannot be simulated`);
+  if (typeof read === 'number') return read;
+  const { shown, result } = read;
   const { model, topology } = result;
   const json = flags.get('format') === 'json';
 
@@ -251,7 +237,3 @@ function paint(text: string, code: string, color: boolean): string {
   return color ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-function display(file: string, cwd: string): string {
-  const path = relative(cwd, file);
-  return path && !path.startsWith('..') ? path.split(sep).join('/') : file;
-}
