@@ -129,6 +129,15 @@ describe('JSON syntax problems', () => {
     assert.equal(document.lines.positionAt(document.problems[0].span.start).line, 3);
   });
 
+  test('an error at the end of the text (a missing `}`) marks the last character written, never past the text', () => {
+    for (const [text, start] of [['{\n  "dbarch": 1,\n', 15], ['{\n', 0], ['[', 0], ['{"a":', 4]] as const) {
+      const document = parseSource(text, 'json');
+      assert.ok(document.hasSyntaxErrors, text);
+      for (const problem of document.problems) assert.ok(problem.span.end <= text.length, `${JSON.stringify(text)}: ${problem.span.start}-${problem.span.end}`);
+      assert.deepEqual(document.problems[0].span, { start, end: start + 1 }, JSON.stringify(text));
+    }
+  });
+
   test('comments are not JSON', () => {
     const document = parseSource('{ // note\n "dbarch": 1 }', 'json');
     assert.match(document.problems[0].message, /comments/);

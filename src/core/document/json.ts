@@ -25,7 +25,7 @@ export function parseJson(text: string): ParsedJson {
   for (const error of errors) {
     if (seen.has(error.offset)) continue;
     seen.add(error.offset);
-    problems.push({ message: describeJsonError(error.error), span: { start: error.offset, end: error.offset + Math.max(1, error.length) }, severity: 'error' });
+    problems.push({ message: describeJsonError(error.error), span: errorSpan(text, error.offset, error.length), severity: 'error' });
   }
   const duplicateKeys: DuplicateKey[] = [];
   const tree = root ? new JsonTree(root) : undefined;
@@ -108,6 +108,19 @@ class JsonTree implements SyntaxTree {
     });
     return { flow: true, entries, closeOffset: node.offset + node.length - 1 };
   }
+}
+
+/**
+ * The span of a parser error, inside the text. An error at the very end (a missing `}`) is reported
+ * past the last character; it marks the last character written instead.
+ */
+function errorSpan(text: string, offset: number, length: number): Span {
+  const start = Math.min(offset, text.length);
+  const end = Math.min(text.length, offset + Math.max(1, length));
+  if (start < end) return { start, end };
+  let last = text.length - 1;
+  while (last > 0 && /\s/.test(text[last])) last--;
+  return last >= 0 ? { start: last, end: last + 1 } : { start: 0, end: 0 };
 }
 
 function spanOf(node: JsonNode): Span {

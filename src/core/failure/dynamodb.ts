@@ -7,7 +7,7 @@ import { DAX_CLUSTER_NODES, DAX_FAILOVER, DYNAMODB_AVAILABILITY, DYNAMODB_GLOBAL
 import type { DynamodbTable } from '../model/model';
 import type { TopologyNode } from '../topology/topology';
 import { takes, type FailureContext, type Loss } from './context';
-import { Evaluation, NONE, REGION_RPO, defaultRoute, lossWords, names, words, type Evaluated, type Request, type Route } from './evaluation';
+import { Evaluation, NONE, REGION_RPO, defaultRoute, lossWords, names, words, type Evaluated, type Request, type Route, nodesIn } from './evaluation';
 import type { DatabaseState, Duration } from './types';
 
 /** How much of a DAX cluster an AZ loss takes: all, some or none of its nodes, with the count when the file gives it. */
@@ -113,7 +113,7 @@ function daxLost(evaluation: Evaluation, table: DynamodbTable, az: string): DaxL
   if (azs.length) {
     if (count === undefined) return { share: azs.every((item) => item === az) ? 'all' : azs.includes(az) ? 'some' : 'none' };
     let lost = 0;
-    for (let index = 0; index < count; index++) if (azs[index % azs.length] === az) lost++;
+    lost = nodesIn(azs, count, az);
     return { share: lost === 0 ? 'none' : lost >= count ? 'all' : 'some', lost, of: count };
   }
   if (count === 1) {

@@ -9,7 +9,7 @@ import { ELASTICACHE_MULTI_AZ_MIN_REPLICAS, MEMCACHED_CAPABILITIES, MEMCACHED_DE
 import type { ElasticacheCluster } from '../model/model';
 import type { TopologyNode } from '../topology/topology';
 import { takes, type FailureContext, type Loss } from './context';
-import { Evaluation, NONE, defaultRoute, lossWords, words, type Evaluated, type Request, type Route } from './evaluation';
+import { Evaluation, NONE, defaultRoute, lossWords, words, type Evaluated, type Request, type Route, nodesIn } from './evaluation';
 import type { DatabaseState, Duration } from './types';
 import { plural } from '../text';
 
@@ -128,7 +128,7 @@ function evaluateMemcached(context: FailureContext, cache: ElasticacheCluster, l
   if (loss.kind === 'region') lost = cache.region === loss.region ? count : 0;
   else if (loss.kind === 'node') lost = node && loss.nodeIds.has(node.id) ? 1 : 0;
   else if (azs.length) {
-    for (let index = 0; index < count; index++) if (azs[index % azs.length] === loss.az) lost++;
+    lost = nodesIn(azs, count, loss.az);
   } else if (loss.region !== undefined && loss.region === cache.region) {
     const mode = evaluation.use(MEMCACHED_DEFAULT_AZ_MODE);
     evaluation.assume(`The file lists no \`azs\` for ${cache.name}: ElastiCache then puts every Memcached node in one AZ (AZ mode ${mode}), which the file does not name; the simulation takes the worst case, ${loss.az}.`);

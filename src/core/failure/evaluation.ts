@@ -133,3 +133,15 @@ export function names(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+
+/** How many of `count` nodes spread round-robin over `azs` land in `az` (counted, not looped: the count comes from the file). */
+export function nodesIn(azs: readonly string[], count: number, az: string): number {
+  if (!Number.isFinite(count) || count <= 0 || azs.length === 0) return 0;
+  const whole = Math.floor(count);
+  let lost = 0;
+  azs.forEach((candidate, position) => {
+    if (candidate === az && position < whole) lost += Math.ceil((whole - position) / azs.length);
+  });
+  return lost;
+}

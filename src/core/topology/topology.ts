@@ -4,6 +4,7 @@
 // caching and streams; groups are Region > AZ. The diagram, the failover analysis and the
 // cross-cutting rules all read this one graph so they agree.
 import { AURORA_STORAGE_COPIES, DOCUMENTDB_STORAGE_COPIES, NEPTUNE_STORAGE_AZS } from '../facts';
+import { formatNumber } from '../text';
 import type { Architecture, ClusterDatabase, Database, DynamodbTable, MultiAzDeployment, ReadReplica, Service } from '../model/model';
 
 /** What a node is. */
@@ -118,6 +119,16 @@ export interface Topology {
   /** Every node of a database. */
   nodesOf: Map<string, string[]>;
 }
+
+/** The Region of a list item written as `ap-northeast-1` or `{ region: ap-northeast-1, ... }`; undefined for anything else (the schema reports it). */
+function regionOf(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry;
+  if (typeof entry === 'object' && entry !== null && typeof (entry as { region?: unknown }).region === 'string') return (entry as { region: string }).region;
+  return undefined;
+}
+
+/** Cache replicas drawn one by one; past it, the last node stands for the rest (ElastiCache allows 5 per shard). */
+const MAX_DRAWN_CACHE_REPLICAS = 8;
 
 /** Builds the Topology of a model. */
 export function buildTopology(model: Architecture): Topology {
@@ -308,9 +319,14 @@ class TopologyBuilder {
           count: database.shards,
         });
         this.topology.entryOf.set(database.name, primary);
-        for (let index = 0; index < database.replicasPerShard; index++) {
+        // One node per replica, up to a bound: a mistyped count (2000000000) must not build a billion nodes.
+        const replicas = Number.isFinite(database.replicasPerShard) ? Math.max(0, Math.floor(database.replicasPerShard)) : 0;
+        const drawn = Math.min(replicas, MAX_DRAWN_CACHE_REPLICAS);
+        for (let index = 0; index < drawn; index++) {
           const az = azs.length ? azs[(index + 1) % azs.length] : undefined;
-          const id = this.add({ ...base, id: `db:${database.name}:replica-${index + 1}`, kind: 'cache-replica', role: 'replica', label: `${database.name} replica ${index + 1}`, detail: sharded ? `1 per shard (${database.shards})` : undefined, summary: sharded ? ['1 per shard', `${database.shards} nodes`] : ['async replica'], az, pointer: `${database.pointer}/replicasPerShard`, readable: true, writable: false, count: database.shards });
+          const rest = index === drawn - 1 && replicas > drawn ? replicas - index : 1;
+          const label = rest > 1 ? `${database.name} replicas ${index + 1}-${formatNumber(replicas)}` : `${database.name} replica ${index + 1}`;
+          const id = this.add({ ...base, id: `db:${database.name}:replica-${index + 1}`, kind: 'cache-replica', role: 'replica', label, detail: sharded ? `1 per shard (${database.shards})` : undefined, summary: sharded ? ['1 per shard', `${database.shards} nodes`] : ['async replica'], az, pointer: `${database.pointer}/replicasPerShard`, readable: true, writable: false, count: rest > 1 ? rest * database.shards : database.shards });
           this.edge({ from: primary, to: id, kind: 'async-replication', pointer: `${database.pointer}/replicasPerShard`, label: 'async' });
         }
         return;
@@ -435,7 +451,8 @@ class TopologyBuilder {
       }
       this.customEndpoints.set(database.name, endpoints);
       (database.globalDatabase?.secondaryRegions ?? []).forEach((entry, index) => {
-        const region = typeof entry === 'string' ? entry : entry.region;
+        const region = regionOf(entry);
+        if (region === undefined) return;
         const id = this.add({ ...base, region, id: `gdb:${database.name}@${region}`, kind: 'global-secondary-cluster', role: 'replica', label: `${database.name} secondary`, detail: `Global Database secondary (${region})`, summary: ['Global Database secondary', 'read-only'], pointer: `${database.pointer}/globalDatabase/secondaryRegions/${index}`, readable: true, writable: false });
         this.edge({ from: volume, to: id, kind: 'global-replication', pointer: `${database.pointer}/globalDatabase`, label: 'async storage, under 1 s' });
       });
@@ -464,7 +481,8 @@ class TopologyBuilder {
     }
     const strong = database.globalTable?.consistency === 'strong';
     replicaRegions.forEach((entry, index) => {
-      const region = typeof entry === 'string' ? entry : entry.region;
+      const region = regionOf(entry);
+      if (region === undefined) return;
       const id = this.add({ ...base, region, id: `gt:${database.name}@${region}`, kind: 'dynamodb-global-replica', role: 'primary', label: `${database.name}`, detail: `global table replica`, summary: parts('global table replica', strong && 'MRSC'), pointer: `${database.pointer}/globalTable/replicaRegions/${index}`, readable: true, writable: true });
       if (region !== database.region && !this.localReplicas.has(`${database.name}@${region}`)) this.localReplicas.set(`${database.name}@${region}`, id);
       // Every replica of a global table takes writes and replicates them to the others.

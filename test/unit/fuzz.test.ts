@@ -1,0 +1,161 @@
+// Property-based tests (fast-check) over mutations of real files: the examples and the rule fixtures
+// with lines deleted, values swapped for other types, huge and negative numbers, unicode and
+// right-to-left names, duplicated keys, deep nesting and truncation. Whatever the text, the pipeline
+// returns findings without throwing, every range lies inside the document, a second run gives the same
+// output, and the diagram text of whatever topology results is well formed. `FUZZ_RUNS` raises the
+// number of cases (the default keeps the suite quick); the seed is printed by fast-check on a failure.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { lint, type LintResult } from '../../src/core/lint';
+import { renderDiagram } from '../../src/core/mermaid';
+import { buildPreview } from '../../src/core/preview';
+
+const root = join(__dirname, '..', '..');
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2_500);
+
+function files(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return files(path);
+    return /\.dbarch\.(ya?ml|json)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+const corpus = [...files(join(root, 'examples')), ...files(join(root, 'test', 'fixtures', 'rules'))].map((path) => ({ name: path.slice(root.length + 1), text: readFileSync(path, 'utf8') }));
+
+/** Values that stress types, sizes and text. */
+const strangeValue = fc.oneof(
+  fc.constantFrom('-1', '0', '1e308', '-1e308', '99999999999999999999', 'NaN', '.inf', '-.inf', 'null', '~', 'true', 'yes', '[]', '{}', '""', "''", '&a x', '*a', '!!binary aGk=', '"\\u0000"'),
+  fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }).map(String),
+  fc.string({ unit: 'binary', maxLength: 12 }).map((text) => JSON.stringify(text)),
+  fc.constantFrom('"주문 DB"', '"שלום"', '"مرحبا"', '"\\u202Eevil\\u202C"', '"<img src=x onerror=alert(1)>"', '"%%{init: {}}%%"', '"]-->x"', '"a\\nb"'),
+);
+
+/** One edit of a file's lines. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('value' as const), at: fc.nat(), value: strangeValue }),
+  fc.record({ kind: fc.constant('indent' as const), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 30 }), strangeValue, fc.constant('\t- x'), fc.constant('<<: *a')) }),
+  fc.record({ kind: fc.constant('nest' as const), at: fc.nat(), depth: fc.integer({ min: 1, max: 400 }) }),
+);
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(text: string, edit: Mutation): string {
+  const lines = text.split('\n');
+  const at = lines.length ? edit.at % lines.length : 0;
+  switch (edit.kind) {
+    case 'delete':
+      lines.splice(at, 1);
+      break;
+    case 'duplicate':
+      lines.splice(at, 0, lines[at] ?? '');
+      break;
+    case 'value': {
+      const line = lines[at] ?? '';
+      const colon = line.indexOf(': ');
+      lines[at] = colon >= 0 ? `${line.slice(0, colon + 2)}${edit.value}` : `${line}${edit.value}`;
+      break;
+    }
+    case 'indent': {
+      const line = lines[at] ?? '';
+      lines[at] = edit.by >= 0 ? ' '.repeat(edit.by) + line : line.replace(new RegExp(`^ {0,${-edit.by}}`), '');
+      break;
+    }
+    case 'truncate':
+      return text.slice(0, edit.at % (text.length + 1));
+    case 'insert':
+      lines.splice(at, 0, edit.text);
+      break;
+    case 'nest':
+      lines.splice(at, 0, `${'['.repeat(edit.depth)}${']'.repeat(edit.depth)}`);
+      break;
+  }
+  return lines.join('\n');
+}
+
+/** The properties every lint result must have. */
+function check(text: string, fileName: string, result: LintResult): void {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (const finding of result.findings) {
+    const { start, end } = finding.range;
+    assert.ok(start.line >= 0 && start.line < Math.max(1, lines.length), `${finding.ruleId}: start line ${start.line} of ${lines.length}`);
+    assert.ok(end.line >= start.line && end.line < Math.max(1, lines.length), `${finding.ruleId}: end line ${end.line}`);
+    assert.ok(start.character >= 0 && start.character <= (lines[start.line] ?? '').length, `${finding.ruleId}: start character ${start.character}`);
+    assert.ok(finding.span.start >= 0 && finding.span.end <= text.length && finding.span.start <= finding.span.end, `${finding.ruleId}: span ${finding.span.start}-${finding.span.end} of ${text.length}`);
+    assert.equal(typeof finding.message, 'string');
+    assert.ok(finding.message.length > 0);
+    // The driver turns a rule that throws into a finding; for the fuzz that is a failure all the same.
+    assert.doesNotMatch(finding.message, /failed on this file/, finding.message);
+  }
+  const again = lint(text, { fileName });
+  assert.deepEqual(
+    again.findings.map((finding) => [finding.ruleId, finding.severity, finding.message, finding.span.start, finding.span.end]),
+    result.findings.map((finding) => [finding.ruleId, finding.severity, finding.message, finding.span.start, finding.span.end]),
+    'a second run gives the same findings',
+  );
+  if (result.topology) {
+    const diagram = renderDiagram(result.topology);
+    assertWellFormed(diagram.text);
+    buildPreview(result, { force: true });
+  }
+}
+
+/** The Mermaid text's lines are the shapes the renderer writes: no label can end early or start a directive. */
+function assertWellFormed(text: string): void {
+  const lines = text.trimEnd().split('\n');
+  assert.match(lines[0], /^flowchart (LR|TB|RL|BT)$/);
+  for (const line of lines.slice(1)) {
+    assert.doesNotMatch(line, /%%|^\s*click\b|:::/, line);
+    // Outside quoted labels only generated ids, arrows and keywords appear.
+    const outside = line.replace(/"[^"]*"/g, '""');
+    assert.match(
+      outside,
+      /^\s*(subgraph r\d+(z\d+)?\[""\]|end|direction (LR|TB|RL|BT)|n\d+\S*""\S*|n\d+ \S+ n\d+|classDef [\w-]+ [\w#:,. -]+|class [\w,]+ [\w-]+|linkStyle [\d,]+ [\w#:,. -]+)$/,
+      line,
+    );
+  }
+}
+
+test(`${RUNS} mutated examples and fixtures: findings in range, deterministic, a well-formed diagram, no throw`, () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...corpus), fc.array(mutation, { minLength: 1, maxLength: 4 }), (file, edits) => {
+      const text = edits.reduce(apply, file.text);
+      const fileName = file.name.endsWith('.json') ? 'fuzz.dbarch.json' : 'fuzz.dbarch.yaml';
+      if (process.env.FUZZ_TRACE) writeFileSync(process.env.FUZZ_TRACE, JSON.stringify({ fileName, text }));
+      check(text, fileName, lint(text, { fileName }));
+    }),
+    { numRuns: RUNS, includeErrorInReport: true },
+  );
+});
+
+
+
+test(`${RUNS} random texts read as YAML and as JSON: no throw, findings in range`, () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.boolean(), (text, json) => {
+      const fileName = json ? 'fuzz.dbarch.json' : 'fuzz.dbarch.yaml';
+      if (process.env.FUZZ_TRACE) writeFileSync(process.env.FUZZ_TRACE, JSON.stringify({ fileName, text }));
+      check(text, fileName, lint(text, { fileName }));
+    }),
+    { numRuns: RUNS, includeErrorInReport: true },
+  );
+});
+
+test('what the fuzz found: a huge replica count, a null list item, an unclosed JSON object', () => {
+  const cache = `dbarch: 1\nname: t\nregion: us-east-1\ndatabases:\n  c:\n    service: elasticache\n    engine: redis\n    nodeType: cache.r7g.large\n    replicasPerShard: 1299856679\n    multiAz: true\n    azs: [us-east-1a, us-east-1b]\n`;
+  const huge = lint(cache, { fileName: 'f.dbarch.yaml' });
+  const replicas = huge.topology!.nodes.filter((node) => node.kind === 'cache-replica');
+  assert.ok(replicas.length <= 8, `${replicas.length} replica nodes`);
+  assert.match(replicas[replicas.length - 1].label, /replicas 8-1,299,856,679$/);
+  check(cache, 'f.dbarch.yaml', huge);
+  const secondary = `dbarch: 1\nname: t\nregion: us-east-1\ndatabases:\n  a:\n    service: aurora\n    engine: aurora-mysql\n    instances:\n      - { name: a-1, role: writer, instanceClass: db.r7g.large }\n    globalDatabase:\n      secondaryRegions:\n        - ~\n        - 7\n`;
+  check(secondary, 'f.dbarch.yaml', lint(secondary, { fileName: 'f.dbarch.yaml' }));
+  check('{\n  "dbarch": 1,\n', 'f.dbarch.json', lint('{\n  "dbarch": 1,\n', { fileName: 'f.dbarch.json' }));
+});
