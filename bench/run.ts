@@ -130,27 +130,39 @@ function cli(): void {
       [`${files.toLocaleString('en')} generated files (5 databases each)`, folder, quick ? 2 : 3],
     ] as const) {
       const seconds: number[] = [];
-      let memory = 0;
+      let memory: number | undefined;
       for (let run = 0; run < runs; run++) {
-        const measured = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, bin, 'lint', target, '--format', 'json'], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-        const last = measured.stderr.trim().split('\n').pop() ?? '';
-        const [wall, kilobytes] = last.split(' ').map(Number);
-        if (!Number.isFinite(wall)) throw new Error(`could not time the CLI: ${measured.stderr.slice(0, 500)}`);
-        seconds.push(wall);
-        memory = Math.max(memory, kilobytes / 1024);
+        const measured = runCli([bin, 'lint', target, '--format', 'json']);
+        seconds.push(measured.seconds);
+        if (measured.peakMb !== undefined) memory = Math.max(memory ?? 0, measured.peakMb);
       }
       seconds.sort((a, b) => a - b);
       const median = seconds[Math.floor(seconds.length / 2)];
-      rows.push([label, median.toFixed(2), `${seconds[0].toFixed(2)}-${seconds[seconds.length - 1].toFixed(2)}`, memory.toFixed(0)]);
-      figures.push({ label, medianSeconds: median, peakMb: Math.round(memory) });
+      rows.push([label, median.toFixed(2), `${seconds[0].toFixed(2)}-${seconds[seconds.length - 1].toFixed(2)}`, memory === undefined ? '-' : memory.toFixed(0)]);
+      figures.push({ label, medianSeconds: median, peakMb: memory === undefined ? undefined : Math.round(memory) });
     }
-    const start = spawnSync('/usr/bin/time', ['-f', '%e', process.execPath, bin, '--version'], { encoding: 'utf8' });
-    rows.push(['`dbarch --version` (start-up alone)', start.stderr.trim().split('\n').pop() ?? '?', '', '']);
+    rows.push(['`dbarch --version` (start-up alone)', runCli([bin, '--version']).seconds.toFixed(2), '', '']);
     console.log(table(['run', 'seconds', 'range', 'peak MB'], rows));
     results.cli = figures;
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+}
+
+/**
+ * Runs the CLI once: wall seconds (measured here), and its peak memory when GNU time is installed
+ * (Debian's `time` package; without it the column says -).
+ */
+function runCli(args: string[]): { seconds: number; peakMb?: number } {
+  const gnuTime = existsSync('/usr/bin/time');
+  const started = performance.now();
+  const measured = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const seconds = (performance.now() - started) / 1000;
+  if (measured.error) throw new Error(`could not run the CLI: ${measured.error.message}`);
+  const kilobytes = gnuTime ? Number(measured.stderr.trim().split('\n').pop()) : NaN;
+  return { seconds, peakMb: Number.isFinite(kilobytes) ? kilobytes / 1024 : undefined };
 }
 
 function bundles(): void {
