@@ -272,12 +272,7 @@ export function renderDiagram(topology: Topology, options: DiagramOptions = {}):
   lines.push(`  classDef region ${GROUP_STYLES.region}`);
   lines.push(`  classDef az ${GROUP_STYLES.az}`);
   lines.push(`  classDef context ${CONTEXT_STYLE}`);
-  const byRole = new Map<NodeRole, string[]>();
-  for (const node of nodes) {
-    const list = byRole.get(node.role) ?? [];
-    list.push(node.id);
-    byRole.set(node.role, list);
-  }
+  const byRole = groupBy(nodes, (node) => node.role, (node) => node.id);
   for (const role of Object.keys(ROLE_STYLES) as NodeRole[]) {
     const list = byRole.get(role);
     if (list) lines.push(`  class ${list.join(',')} ${role}`);
@@ -288,12 +283,7 @@ export function renderDiagram(topology: Topology, options: DiagramOptions = {}):
   const azIds = groups.filter((group) => group.kind === 'az').map((group) => group.id);
   if (regionIds.length) lines.push(`  class ${regionIds.join(',')} region`);
   if (azIds.length) lines.push(`  class ${azIds.join(',')} az`);
-  const byStyle = new Map<EdgeStyle, number[]>();
-  for (const edge of edges) {
-    const list = byStyle.get(edge.style) ?? [];
-    list.push(edge.index);
-    byStyle.set(edge.style, list);
-  }
+  const byStyle = groupBy(edges, (edge) => edge.style, (edge) => edge.index);
   for (const style of Object.keys(EDGE_STYLES) as EdgeStyle[]) {
     const list = byStyle.get(style);
     if (list) lines.push(`  linkStyle ${list.join(',')} ${EDGE_STYLES[style]}`);
@@ -302,19 +292,31 @@ export function renderDiagram(topology: Topology, options: DiagramOptions = {}):
   return { text: lines.join('\n') + '\n', nodes, edgeCount: edges.length, edges, groups };
 }
 
+/** The values of items, grouped by a key, in the items' order. */
+function groupBy<T, K, V>(items: readonly T[], key: (item: T) => K, value: (item: T) => V): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const item of items) {
+    const list = groups.get(key(item));
+    if (list) list.push(value(item));
+    else groups.set(key(item), [value(item)]);
+  }
+  return groups;
+}
+
 /** The classes and link styles that draw a failure; they come last, so they win. */
 function overlayLines(overlay: DiagramOverlay, nodes: readonly DiagramNode[], edges: readonly DiagramEdge[], lines: string[]): void {
-  const fates = Object.keys(FATE_STYLES) as (keyof typeof FATE_STYLES)[];
-  for (const fate of fates) {
-    const ids = nodes.filter((node) => overlay.nodes.get(node.topologyId) === fate).map((node) => node.id);
-    if (ids.length === 0) continue;
+  const byFate = groupBy(nodes, (node) => overlay.nodes.get(node.topologyId), (node) => node.id);
+  for (const fate of Object.keys(FATE_STYLES) as (keyof typeof FATE_STYLES)[]) {
+    const ids = byFate.get(fate);
+    if (!ids) continue;
     const name = `fate-${fate}`;
     lines.push(`  classDef ${name} ${FATE_STYLES[fate]}`);
     lines.push(`  class ${ids.join(',')} ${name}`);
   }
+  const byConnection = groupBy(edges, (edge) => overlay.edges.get(edge.topologyIndex), (edge) => edge.index);
   for (const fate of Object.keys(CONNECTION_FATE_STYLES) as (keyof typeof CONNECTION_FATE_STYLES)[]) {
-    const indexes = edges.filter((edge) => overlay.edges.get(edge.topologyIndex) === fate).map((edge) => edge.index);
-    if (indexes.length) lines.push(`  linkStyle ${indexes.join(',')} ${CONNECTION_FATE_STYLES[fate]}`);
+    const indexes = byConnection.get(fate);
+    if (indexes) lines.push(`  linkStyle ${indexes.join(',')} ${CONNECTION_FATE_STYLES[fate]}`);
   }
 }
 

@@ -8,7 +8,7 @@ import type { Finding, Severity } from './findings';
 import type { LintResult } from './lint';
 import { describeScenario, failureScenarios, simulate } from './failure';
 import type { ConnectionFate, DatabaseState, FailureScenario, NodeFate } from './failure/types';
-import { renderDiagram, type DiagramDirection, type DiagramNode, type DiagramOverlay, type DiagramView } from './mermaid';
+import { diagramViews, renderDiagram, type DiagramDirection, type DiagramNode, type DiagramOverlay, type DiagramView } from './mermaid';
 import type { NodeKind, NodeRole, Topology } from './topology/topology';
 import { SYNTAX_RULE_ID, SCHEMA_RULE_ID } from './findings';
 import { PREVIEW_LIMITS } from './preview-limits';
@@ -217,12 +217,20 @@ export function sameView(a: DiagramView, b: DiagramView): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The views a topology offers: everything, then each Region, then each database. */
+/** The views a topology offers (the diagram's own list), labelled for the preview's menu. */
 export function previewViews(topology: Topology): PreviewViewOption[] {
-  const views: PreviewViewOption[] = [{ view: { kind: 'all' }, label: 'Whole architecture' }];
-  for (const region of topology.regions) views.push({ view: { kind: 'region', region: region.region }, label: `Region ${region.region}` });
-  for (const database of topology.nodesOf.keys()) views.push({ view: { kind: 'database', database }, label: `Database ${database}` });
-  return views;
+  return diagramViews(topology).map(({ view }) => ({ view, label: viewLabel(view) }));
+}
+
+function viewLabel(view: DiagramView): string {
+  switch (view.kind) {
+    case 'all':
+      return 'Whole architecture';
+    case 'region':
+      return `Region ${view.region}`;
+    case 'database':
+      return `Database ${view.database}`;
+  }
 }
 
 /** Options of one preview panel. */

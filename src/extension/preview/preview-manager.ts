@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LintResult } from '../../core/lint';
 import { isArchitectureDocument } from '../architecture-files';
 import type { Linter } from '../linter';
-import { PREVIEW_VIEW_TYPE, PreviewPanel, type PreviewContext } from './preview-panel';
+import { PREVIEW_VIEW_TYPE, PreviewPanel, previewTitle, type PreviewContext } from './preview-panel';
 
 /** The workspace-state key of the recently previewed documents. */
 const RECENT_KEY = 'dbarch.preview.recent';
@@ -95,10 +95,7 @@ export class PreviewManager implements vscode.Disposable {
     let uri = typeof state === 'object' && state !== null && typeof (state as { uri?: unknown }).uri === 'string' ? (state as { uri: string }).uri : undefined;
     // The webview's state can be lost when the window closes right after the panel opened (seen in the
     // browser build); its title, "Preview <file name>", is kept with the editor and names the file.
-    uri ??= this.recent().find((candidate) => {
-      const path = vscode.Uri.parse(candidate).path;
-      return !this.panels.has(candidate) && panel.title === `Preview ${path.slice(path.lastIndexOf('/') + 1)}`;
-    });
+    uri ??= this.recent().find((candidate) => !this.panels.has(candidate) && panel.title === previewTitle(vscode.Uri.parse(candidate)));
     if (!uri) {
       panel.dispose();
       return;

@@ -46,7 +46,7 @@ export class PreviewPanel implements vscode.Disposable {
       light: vscode.Uri.joinPath(context.extensionUri, 'media', 'preview-light.svg'),
       dark: vscode.Uri.joinPath(context.extensionUri, 'media', 'preview-dark.svg'),
     };
-    panel.title = `Preview ${basename(documentUri)}`;
+    panel.title = previewTitle(documentUri);
     const nonce = makeNonce();
     webview.html = previewPage({
       nonce,
@@ -203,6 +203,11 @@ export class PreviewPanel implements vscode.Disposable {
 function exportUri(document: vscode.Uri, format: 'svg' | 'png'): vscode.Uri | undefined {
   if (document.scheme === 'untitled') return vscode.workspace.workspaceFolders?.[0] ? vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, `architecture.${format}`) : undefined;
   return document.with({ path: document.path.replace(/\.(ya?ml|json)$/i, '') + `.${format}` });
+}
+
+/** A preview panel's title; a restored panel whose state was lost is matched to its document by it. */
+export function previewTitle(document: vscode.Uri): string {
+  return `Preview ${basename(document)}`;
 }
 
 function basename(uri: vscode.Uri): string {
