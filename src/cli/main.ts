@@ -12,10 +12,12 @@ import { buildPreview } from '../core/preview';
 import { previewPage, standaloneCsp } from '../core/preview-page';
 import type { Topology } from '../core/topology/topology';
 import { rules } from '../core/rules';
+import { configureL10n } from '../core/l10n';
 import { closest } from '../core/text';
 import { parseArgs, UsageError, type FlagSpec } from './args';
 import { runCapacity } from './capacity';
 import { runSimulate } from './simulate';
+import { chooseLocale, readBundle } from './locale';
 import { collectFiles, display, findConfigFile, readArchitecture, readText } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -28,6 +30,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   color: boolean;
+  /** The environment the locale is read from (LC_ALL, LC_MESSAGES, LANG); none: English. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The installed package's root: the nearest folder above this module with dbarch's package.json. */
@@ -61,6 +65,7 @@ Usage:
       --format table|json           output format (default table); exit status 0 whatever it finds
   dbarch explain [RULE]             print a rule's documentation (without RULE: list the rules)
   dbarch --help | --version
+      --locale en|ko                (any command) messages in English or Korean; default from LC_ALL, LC_MESSAGES or LANG
 
 Exit status: 0 no errors; 1 errors found (or too many warnings); 2 bad usage or an unreadable file.
 `;
@@ -75,8 +80,10 @@ const lintFlags: FlagSpec[] = [
 ];
 
 /** Runs the CLI and returns its exit code. */
-export function run(argv: readonly string[], io: CliIo): number {
+export function run(commandLine: readonly string[], io: CliIo): number {
   try {
+    const { locale, argv } = chooseLocale(commandLine, io.env ?? {});
+    configureL10n(readBundle(locale, packageRoot), locale);
     const [command, ...rest] = argv;
     switch (command) {
       case undefined:
@@ -373,6 +380,7 @@ export function main(): void {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     color,
+    env: process.env,
   });
   process.exitCode = code;
 }

@@ -1,4 +1,5 @@
 // Small text helpers for messages: "did you mean" suggestions and human lists.
+import * as l10n from './l10n';
 
 /** Edit distance with adjacent transpositions (optimal string alignment), bounded for speed. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
@@ -65,10 +66,12 @@ export function andList(items: readonly unknown[]): string {
   return humanList(items, 'and');
 }
 
-function humanList(items: readonly unknown[], conjunction: string): string {
+function humanList(items: readonly unknown[], conjunction: 'and' | 'or'): string {
   const quoted = items.map((item) => '`' + String(item) + '`');
   if (quoted.length <= 1) return quoted.join('');
-  return `${quoted.slice(0, -1).join(', ')} ${conjunction} ${quoted[quoted.length - 1]}`;
+  const head = quoted.slice(0, -1).join(', ');
+  const last = quoted[quoted.length - 1];
+  return conjunction === 'and' ? l10n.t`${head} and ${last}` : l10n.t`${head} or ${last}`;
 }
 
 // One formatter for every number in a message: creating an Intl formatter per call (which

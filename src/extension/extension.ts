@@ -1,6 +1,7 @@
 // The VS Code extension: a thin adapter around the engine. It lints architecture files as they
 // change, publishes diagnostics, offers code actions, and returns a small API for tests.
 import * as vscode from 'vscode';
+import { configureL10n } from '../core/l10n';
 import type { LintResult } from '../core/lint';
 import type { DbarchApi } from './api';
 import { isArchitectureDocument } from './architecture-files';
@@ -15,6 +16,8 @@ import { StatusBar } from './status-bar';
 /** Activates on YAML/JSON files; does work only for architecture files. */
 export function activate(context: vscode.ExtensionContext): DbarchApi {
   const started = performance.now();
+  // The engine's messages in VS Code's display language, from the same catalogue as vscode.l10n.t.
+  configureL10n(vscode.l10n.bundle, vscode.env.language);
   const linter = new Linter(context.extensionUri);
   const statusBar = new StatusBar((document) => linter.resultFor(document));
   const run = (): 'onType' | 'onSave' => vscode.workspace.getConfiguration('dbarch').get<'onType' | 'onSave'>('run', 'onType');
