@@ -1,20 +1,37 @@
 // Property-based tests (fast-check) over mutations of real files: the examples and the rule fixtures
 // with lines deleted, values swapped for other types, huge and negative numbers, unicode and
 // right-to-left names, duplicated keys, deep nesting and truncation. Whatever the text, the pipeline
-// returns findings without throwing, every range lies inside the document, a second run gives the same
-// output, and the diagram text of whatever topology results is well formed. `FUZZ_RUNS` raises the
-// number of cases (the default keeps the suite quick); the seed is printed by fast-check on a failure.
+// returns findings without throwing and without hanging, every range lies inside the document, a second
+// run gives the same output, and the diagram text of whatever topology results is well formed and parses
+// with Mermaid's own parser. Generated architectures (bench/generate.ts, random seeds and sizes) go
+// through the same checks. `FUZZ_RUNS` sets the cases per property (10,000+ in all by default; `npm run
+// fuzz` runs 50,000 each); the seed is printed by fast-check on a failure.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { generateArchitecture } from '../../bench/generate';
 import { lint, type LintResult } from '../../src/core/lint';
 import { renderDiagram } from '../../src/core/mermaid';
 import { buildPreview } from '../../src/core/preview';
 
 const root = join(__dirname, '..', '..');
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2_500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 4_500);
+const GENERATED_RUNS = Math.max(100, Math.round(RUNS / 4));
+
+/**
+ * A hang guard, not a speed test: lint takes milliseconds on these sizes, so a case that takes seconds
+ * is stuck in a loop or a quadratic step (how the huge replica count was found). Generous so a busy
+ * machine never trips it: 3 s, plus 50 ms per KB.
+ */
+function timeBound(text: string): number {
+  return 3_000 + 50 * (text.length / 1024);
+}
+
+/** Every distinct diagram the properties drew, parsed with Mermaid after the run. */
+const diagrams = new Set<string>();
+let cases = 0;
 
 function files(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -80,6 +97,17 @@ function apply(text: string, edit: Mutation): string {
   return lines.join('\n');
 }
 
+/** Lints the text and checks every property (the one entry point of the properties below). */
+function lintAndCheck(text: string, fileName: string): void {
+  cases++;
+  if (process.env.FUZZ_TRACE) writeFileSync(process.env.FUZZ_TRACE, JSON.stringify({ fileName, text }));
+  const started = performance.now();
+  const result = lint(text, { fileName });
+  const took = performance.now() - started;
+  assert.ok(took < timeBound(text), `lint took ${Math.round(took)} ms on ${text.length} characters`);
+  check(text, fileName, result);
+}
+
 /** The properties every lint result must have. */
 function check(text: string, fileName: string, result: LintResult): void {
   const lines = text.split(/\r\n|\r|\n/);
@@ -103,6 +131,7 @@ function check(text: string, fileName: string, result: LintResult): void {
   if (result.topology) {
     const diagram = renderDiagram(result.topology);
     assertWellFormed(diagram.text);
+    diagrams.add(diagram.text);
     buildPreview(result, { force: true });
   }
 }
@@ -127,9 +156,7 @@ test(`${RUNS} mutated examples and fixtures: findings in range, deterministic, a
   fc.assert(
     fc.property(fc.constantFrom(...corpus), fc.array(mutation, { minLength: 1, maxLength: 4 }), (file, edits) => {
       const text = edits.reduce(apply, file.text);
-      const fileName = file.name.endsWith('.json') ? 'fuzz.dbarch.json' : 'fuzz.dbarch.yaml';
-      if (process.env.FUZZ_TRACE) writeFileSync(process.env.FUZZ_TRACE, JSON.stringify({ fileName, text }));
-      check(text, fileName, lint(text, { fileName }));
+      lintAndCheck(text, file.name.endsWith('.json') ? 'fuzz.dbarch.json' : 'fuzz.dbarch.yaml');
     }),
     { numRuns: RUNS, includeErrorInReport: true },
   );
@@ -140,13 +167,51 @@ test(`${RUNS} mutated examples and fixtures: findings in range, deterministic, a
 test(`${RUNS} random texts read as YAML and as JSON: no throw, findings in range`, () => {
   fc.assert(
     fc.property(fc.string({ unit: 'binary', maxLength: 300 }), fc.boolean(), (text, json) => {
-      const fileName = json ? 'fuzz.dbarch.json' : 'fuzz.dbarch.yaml';
-      if (process.env.FUZZ_TRACE) writeFileSync(process.env.FUZZ_TRACE, JSON.stringify({ fileName, text }));
-      check(text, fileName, lint(text, { fileName }));
+      lintAndCheck(text, json ? 'fuzz.dbarch.json' : 'fuzz.dbarch.yaml');
     }),
     { numRuns: RUNS, includeErrorInReport: true },
   );
 });
+
+test(`${GENERATED_RUNS} generated architectures (random seed, 1-60 databases, YAML or JSON), some mutated`, () => {
+  fc.assert(
+    fc.property(fc.integer(), fc.integer({ min: 1, max: 60 }), fc.boolean(), fc.array(mutation, { maxLength: 2 }), (seed, databases, json, edits) => {
+      const format = json ? 'json' : 'yaml';
+      const text = edits.reduce(apply, generateArchitecture({ databases, seed, format }));
+      lintAndCheck(text, `generated.dbarch.${format}`);
+    }),
+    { numRuns: GENERATED_RUNS, includeErrorInReport: true },
+  );
+});
+
+test('every distinct diagram the cases drew parses with Mermaid (the webview\'s own parser)', async () => {
+  assert.ok(diagrams.size > 0, 'the properties above drew diagrams');
+  const parse = await mermaidParser();
+  const failures: string[] = [];
+  for (const text of diagrams) {
+    try {
+      await parse(text);
+    } catch (error) {
+      failures.push(`${(error as Error).message.split('\n').slice(0, 3).join(' ')}\n${text.slice(0, 2_000)}`);
+      if (failures.length >= 3) break;
+    }
+  }
+  assert.deepEqual(failures, []);
+  console.log(`fuzz: ${cases} cases, ${diagrams.size} distinct diagrams parsed by Mermaid`);
+});
+
+/**
+ * Mermaid's `parse` (flowchart grammar, then the same sanitising as the webview, which needs a DOM:
+ * jsdom provides one), configured as the preview configures it.
+ */
+async function mermaidParser(): Promise<(text: string) => Promise<unknown>> {
+  const { JSDOM } = await import('jsdom');
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>');
+  Object.assign(globalThis, { window, document: window.document });
+  const { default: mermaid } = await import('mermaid');
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', htmlLabels: false, maxTextSize: 1_000_000, maxEdges: 5_000 });
+  return (text) => mermaid.parse(text);
+}
 
 test('what the fuzz found: a huge replica count, a null list item, an unclosed JSON object', () => {
   const cache = `dbarch: 1\nname: t\nregion: us-east-1\ndatabases:\n  c:\n    service: elasticache\n    engine: redis\n    nodeType: cache.r7g.large\n    replicasPerShard: 1299856679\n    multiAz: true\n    azs: [us-east-1a, us-east-1b]\n`;
