@@ -1,5 +1,6 @@
 // advice/cross-region-transfer: copies of data in other Regions are paid for by the gigabyte moved.
 import { AWS_REGIONS } from '../../facts';
+import * as l10n from '../../l10n';
 import { regionOfEntry } from '../helpers/arch';
 import { andList } from '../../text';
 import { defineRule } from '../rule';
@@ -27,8 +28,9 @@ export default defineRule({
             pointer: replica.region !== undefined ? `${replica.pointer}/region` : replica.pointer,
             part: 'value',
             message:
-              `${replica.name} replicates ${replica.source.name} from ${replica.source.region} to ${replica.region}: every change crosses Regions and is billed as inter-Region data transfer, on top of the replica's own instance and storage. ` +
-              `Worth it for disaster recovery or local reads there; budget for the write volume of ${database.name}.`,
+              l10n.t`${replica.name} replicates ${replica.source.name} from ${replica.source.region ?? ''} to ${replica.region ?? ''}: every change crosses Regions and is billed as inter-Region data transfer, on top of the replica's own instance and storage.` +
+              ' ' +
+              l10n.t`Worth it for disaster recovery or local reads there; budget for the write volume of ${database.name}.`,
           });
         }
       }
@@ -39,8 +41,9 @@ export default defineRule({
             pointer: `${database.pointer}/globalDatabase/secondaryRegions`,
             part: 'key',
             message:
-              `${database.name} is a global database with secondaries in ${andList(regions)}: Aurora copies every write to each secondary Region, and that replication is billed (replicated write I/O and inter-Region data transfer) on top of each secondary cluster's instances and storage. ` +
-              `Keep only the Regions you need for recovery or local reads.`,
+              l10n.t`${database.name} is a global database with secondaries in ${andList(regions)}: Aurora copies every write to each secondary Region, and that replication is billed (replicated write I/O and inter-Region data transfer) on top of each secondary cluster's instances and storage.` +
+              ' ' +
+              l10n.t`Keep only the Regions you need for recovery or local reads.`,
           });
         }
       }
@@ -51,8 +54,9 @@ export default defineRule({
             pointer: `${database.pointer}/globalTable/replicaRegions`,
             part: 'key',
             message:
-              `${database.name} is a global table with replicas in ${andList(regions)}: each write is applied again in every replica Region as a replicated write (charged like a write there) and its data crosses Regions as billed data transfer, and each replica stores its own copy. ` +
-              `Write-heavy tables multiply their write bill by the number of Regions.`,
+              l10n.t`${database.name} is a global table with replicas in ${andList(regions)}: each write is applied again in every replica Region as a replicated write (charged like a write there) and its data crosses Regions as billed data transfer, and each replica stores its own copy.` +
+              ' ' +
+              l10n.t`Write-heavy tables multiply their write bill by the number of Regions.`,
           });
         }
       }

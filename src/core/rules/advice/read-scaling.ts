@@ -1,7 +1,8 @@
 // advice/read-scaling: an application that only reads sends its reads to the writer although the
 // database has replicas or readers to take them.
+import * as l10n from '../../l10n';
 import type { Application, Connection, Database, ReadReplica } from '../../model/model';
-import { andList, plural } from '../../text';
+import { andList, formatNumber } from '../../text';
 import type { FixIntent } from '../../fixes';
 import { defineRule } from '../rule';
 
@@ -14,9 +15,9 @@ function toWriter(connection: Connection): boolean {
   return connection.endpoint === undefined || connection.endpoint === 'writer';
 }
 
-/** Where reads could go instead, in words, and the fix when it is one mechanical change. */
+/** Where reads could go instead, as a sentence, and the fix when it is one mechanical change. */
 interface ReadTarget {
-  what: string;
+  sentence: string;
   fix?: FixIntent;
 }
 
@@ -25,16 +26,21 @@ function readTarget(database: Database, application: Application, connection: Co
   if (database.service === 'aurora' || database.service === 'documentdb' || database.service === 'neptune') {
     const readers = database.instances.filter((instance) => instance.role === 'reader');
     if (!readers.length) return undefined;
+    const count = formatNumber(readers.length);
+    const names = andList(readers.map((reader) => reader.name));
     return {
-      what: `${database.name} has ${plural(readers.length, 'reader')} (${andList(readers.map((reader) => reader.name))}) behind its reader endpoint: reading through it (\`to: ${database.name}, endpoint: reader\`)`,
-      fix: byName ? undefined : { kind: 'set', title: 'Read through the reader endpoint (`endpoint: reader`)', pointer: `${connection.pointer}/endpoint`, value: 'reader' },
+      sentence:
+        readers.length === 1
+          ? l10n.t('{name} has {count} reader ({names}) behind its reader endpoint: reading through it (`to: {name}, endpoint: reader`) takes that load off the writer.', { name: database.name, count, names })
+          : l10n.t('{name} has {count} readers ({names}) behind its reader endpoint: reading through it (`to: {name}, endpoint: reader`) takes that load off the writer.', { name: database.name, count, names }),
+      fix: byName ? undefined : { kind: 'set', title: l10n.t('Read through the reader endpoint (`endpoint: reader`)'), pointer: `${connection.pointer}/endpoint`, value: 'reader' },
     };
   }
   if (database.service !== 'rds') return undefined;
   if (database.multiAz.enabled && database.multiAz.mode === 'cluster') {
     return {
-      what: `${database.name} is a Multi-AZ DB cluster whose two readable standbys answer on its reader endpoint: reading through it (\`endpoint: reader\`)`,
-      fix: { kind: 'set', title: 'Read through the reader endpoint (`endpoint: reader`)', pointer: `${connection.pointer}/endpoint`, value: 'reader' },
+      sentence: l10n.t`${database.name} is a Multi-AZ DB cluster whose two readable standbys answer on its reader endpoint: reading through it (\`endpoint: reader\`) takes that load off the writer.`,
+      fix: { kind: 'set', title: l10n.t('Read through the reader endpoint (`endpoint: reader`)'), pointer: `${connection.pointer}/endpoint`, value: 'reader' },
     };
   }
   // Only replicas in the application's own Region: reading across Regions adds latency and transfer costs.
@@ -42,9 +48,21 @@ function readTarget(database: Database, application: Application, connection: Co
   const local = database.allReplicas.filter((replica: ReadReplica) => replica.region === region);
   if (!local.length) return undefined;
   const names = local.map((replica) => `${database.name}/${replica.name}`);
+  const count = formatNumber(local.length);
+  const list = andList(names);
+  let sentence: string;
+  if (local.length === 1) {
+    sentence = region
+      ? l10n.t`${database.name} has ${count} read replica in ${region} (${list}): reading from it takes that load off the writer.`
+      : l10n.t`${database.name} has ${count} read replica (${list}): reading from it takes that load off the writer.`;
+  } else {
+    sentence = region
+      ? l10n.t`${database.name} has ${count} read replicas in ${region} (${list}): reading from one of them takes that load off the writer.`
+      : l10n.t`${database.name} has ${count} read replicas (${list}): reading from one of them takes that load off the writer.`;
+  }
   return {
-    what: `${database.name} has ${plural(local.length, 'read replica')}${region ? ` in ${region}` : ''} (${andList(names)}): reading from ${local.length === 1 ? 'it' : 'one of them'}`,
-    fix: local.length === 1 && !connection.endpoint ? { kind: 'replace', title: `Read from the replica (\`to: ${names[0]}\`)`, pointer: `${connection.pointer}/to`, value: names[0] } : undefined,
+    sentence,
+    fix: local.length === 1 && !connection.endpoint ? { kind: 'replace', title: l10n.t`Read from the replica (\`to: ${names[0]}\`)`, pointer: `${connection.pointer}/to`, value: names[0] } : undefined,
   };
 }
 
@@ -76,8 +94,11 @@ export default defineRule({
           pointer: first.endpoint === 'writer' ? `${first.pointer}/endpoint` : `${first.pointer}/to`,
           part: 'value',
           message:
-            `${application.name} only reads from ${name}, yet every read goes to the writer, which also carries all the writes. ${target.what} takes that load off the writer. ` +
-            `Replicas and readers lag slightly behind the writer, so keep on the writer only the reads that must see the latest write.`,
+            l10n.t`${application.name} only reads from ${name}, yet every read goes to the writer, which also carries all the writes.` +
+            ' ' +
+            target.sentence +
+            ' ' +
+            l10n.t`Replicas and readers lag slightly behind the writer, so keep on the writer only the reads that must see the latest write.`,
           fix: target.fix,
         });
       }

@@ -4,9 +4,16 @@
 // Scaling's rds:cluster:ReadReplicaCount), readers created by hand included, and Aurora Auto Scaling
 // removes only the replicas it created. A maximum above 15 is aurora/replica-limit's finding.
 import { AURORA_MAX_READERS } from '../../facts';
-import { plural } from '../../text';
+import * as l10n from '../../l10n';
+import { formatNumber } from '../../text';
 import { defineRule } from '../rule';
 import { auroraClusters, readers } from '../helpers/aurora';
+
+/** "1 reader", "3 readers", in the configured language. */
+function readerCount(count: number): string {
+  const n = formatNumber(count);
+  return count === 1 ? l10n.t`${n} reader` : l10n.t`${n} readers`;
+}
 
 export default defineRule({
   meta: {
@@ -27,14 +34,20 @@ export default defineRule({
         report({
           pointer: `${pointer}/minReplicas`,
           part: 'value',
-          message: `${cluster.name} sets an auto scaling minimum of ${plural(minReplicas, 'reader')}, above its maximum of ${maxReplicas}: Application Auto Scaling rejects a range whose minimum capacity is greater than its maximum. Lower \`minReplicas\` or raise \`maxReplicas\`.`,
-          related: [{ pointer: `${pointer}/maxReplicas`, message: 'The maximum' }],
+          message:
+            l10n.t`${cluster.name} sets an auto scaling minimum of ${readerCount(minReplicas)}, above its maximum of ${maxReplicas}: Application Auto Scaling rejects a range whose minimum capacity is greater than its maximum.` +
+            ' ' +
+            l10n.t`Lower \`minReplicas\` or raise \`maxReplicas\`.`,
+          related: [{ pointer: `${pointer}/maxReplicas`, message: l10n.t('The maximum') }],
         });
       } else if (minReplicas !== undefined && minReplicas > limit) {
         report({
           pointer: `${pointer}/minReplicas`,
           part: 'value',
-          message: `${cluster.name} sets an auto scaling minimum of ${minReplicas} readers, but an Aurora cluster holds at most ${limit} Aurora Replicas, so auto scaling can never reach it. Set \`minReplicas\` to ${limit} or less.`,
+          message:
+            l10n.t`${cluster.name} sets an auto scaling minimum of ${minReplicas} readers, but an Aurora cluster holds at most ${limit} Aurora Replicas, so auto scaling can never reach it.` +
+            ' ' +
+            l10n.t`Set \`minReplicas\` to ${limit} or less.`,
         });
       }
       const fixed = readers(cluster).length;
@@ -44,12 +57,20 @@ export default defineRule({
           pointer: `${pointer}/maxReplicas`,
           part: 'value',
           message:
-            `${cluster.name} already has ${plural(fixed, 'reader')} of its own, more than its auto scaling maximum of ${maxReplicas}. The policy's range counts every Aurora Replica of the cluster, the ones you create included, ` +
-            `and Aurora Auto Scaling removes only replicas it created: the cluster stays at ${plural(fixed, 'reader')}, above the maximum, and auto scaling never adds one. ` +
+            l10n.t`${cluster.name} already has ${readerCount(fixed)} of its own, more than its auto scaling maximum of ${maxReplicas}.` +
+            ' ' +
+            l10n.t`The policy's range counts every Aurora Replica of the cluster, the ones you create included, and Aurora Auto Scaling removes only replicas it created: the cluster stays at ${readerCount(fixed)}, above the maximum, and auto scaling never adds one.` +
+            ' ' +
             (fixed < limit
-              ? `Raise \`maxReplicas\` above ${fixed} (at most ${limit}) so auto scaling can add readers under load, or remove the readers you meant auto scaling to manage.`
-              : `The cluster already has the most readers Aurora allows (${limit}): remove \`autoScaling\`, or remove the readers you meant auto scaling to manage.`),
-          related: [{ pointer: `${cluster.pointer}/instances`, message: `${plural(fixed, 'reader')} defined here`, part: 'key' }],
+              ? l10n.t`Raise \`maxReplicas\` above ${fixed} (at most ${limit}) so auto scaling can add readers under load, or remove the readers you meant auto scaling to manage.`
+              : l10n.t`The cluster already has the most readers Aurora allows (${limit}): remove \`autoScaling\`, or remove the readers you meant auto scaling to manage.`),
+          related: [
+            {
+              pointer: `${cluster.pointer}/instances`,
+              message: fixed === 1 ? l10n.t`${formatNumber(fixed)} reader defined here` : l10n.t`${formatNumber(fixed)} readers defined here`,
+              part: 'key',
+            },
+          ],
         });
       }
     }

@@ -1,5 +1,6 @@
 // aurora/backtrack: backtrack on an engine without it, or a window longer than Aurora allows.
 import { AURORA_BACKTRACK } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 import { auroraClusters, engineName } from '../helpers/aurora';
 
@@ -23,18 +24,22 @@ export default defineRule({
           pointer,
           part: 'value',
           message:
-            `${cluster.name} sets a ${hours} h backtrack window, but backtrack exists only on Aurora MySQL, not on ${engineName(cluster)}. ` +
-            `To undo a mistake on ${engineName(cluster)}, restore to a point in time (a new cluster) or clone the cluster first. Remove \`backtrackHours\` or set it to 0.`,
-          fix: { kind: 'replace', title: 'Turn backtrack off (`backtrackHours: 0`)', pointer, value: 0 },
+            l10n.t`${cluster.name} sets a ${hours} h backtrack window, but backtrack exists only on Aurora MySQL, not on ${engineName(cluster)}.` +
+            ' ' +
+            l10n.t`To undo a mistake on ${engineName(cluster)}, restore to a point in time (a new cluster) or clone the cluster first.` +
+            ' ' +
+            l10n.t`Remove \`backtrackHours\` or set it to 0.`,
+          fix: { kind: 'replace', title: l10n.t('Turn backtrack off (`backtrackHours: 0`)'), pointer, value: 0 },
         });
       } else if (hours > maxHours) {
         report({
           pointer,
           part: 'value',
           message:
-            `${cluster.name} sets a ${hours} h backtrack window, but Aurora MySQL backtracks at most ${maxHours} h. ` +
-            `Set \`backtrackHours\` to ${maxHours} or less; to go back further, restore to a point in time from the automated backups (up to the backup retention period).`,
-          fix: { kind: 'replace', title: `Set \`backtrackHours\` to ${maxHours} (the maximum)`, pointer, value: maxHours },
+            l10n.t`${cluster.name} sets a ${hours} h backtrack window, but Aurora MySQL backtracks at most ${maxHours} h.` +
+            ' ' +
+            l10n.t`Set \`backtrackHours\` to ${maxHours} or less; to go back further, restore to a point in time from the automated backups (up to the backup retention period).`,
+          fix: { kind: 'replace', title: l10n.t`Set \`backtrackHours\` to ${maxHours} (the maximum)`, pointer, value: maxHours },
         });
       }
     }

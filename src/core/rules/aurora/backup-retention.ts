@@ -1,5 +1,6 @@
 // aurora/backup-retention: an Aurora backup retention period outside 1-35 days.
 import { AURORA_BACKUP_RETENTION_DAYS } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 import { auroraClusters } from '../helpers/aurora';
 
@@ -24,11 +25,13 @@ export default defineRule({
         part: 'value',
         message:
           days < min
-            ? `${cluster.name} sets \`retentionDays: ${days}\`, but Aurora always keeps continuous automated backups: the retention period is ${min}-${max} days, and 0 (which turns backups off on RDS) is not accepted. ` +
-              `Set at least ${min} day; production clusters usually keep 7 or more, so a point-in-time restore can reach last week.`
-            : `${cluster.name} sets \`retentionDays: ${days}\`, but Aurora keeps automated backups at most ${max} days. Set ${max} or less; ` +
-              `for longer retention take manual cluster snapshots (kept until you delete them) or use an AWS Backup plan.`,
-        fix: { kind: 'replace', title: `Set \`retentionDays\` to ${target}`, pointer, value: target },
+            ? l10n.t('{name} sets `retentionDays: {days}`, but Aurora always keeps continuous automated backups: the retention period is {min}-{max} days, and 0 (which turns backups off on RDS) is not accepted.', { name: cluster.name, days, min, max }) +
+              ' ' +
+              l10n.t`Set at least ${min} day; production clusters usually keep 7 or more, so a point-in-time restore can reach last week.`
+            : l10n.t('{name} sets `retentionDays: {days}`, but Aurora keeps automated backups at most {max} days.', { name: cluster.name, days, max }) +
+              ' ' +
+              l10n.t`Set ${max} or less; for longer retention take manual cluster snapshots (kept until you delete them) or use an AWS Backup plan.`,
+        fix: { kind: 'replace', title: l10n.t`Set \`retentionDays\` to ${target}`, pointer, value: target },
       });
     }
   },

@@ -1,5 +1,6 @@
 // aurora/custom-endpoints: more custom endpoints than an Aurora cluster can have.
 import { AURORA_MAX_CUSTOM_ENDPOINTS } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 import { auroraClusters } from '../helpers/aurora';
 
@@ -21,9 +22,10 @@ export default defineRule({
         pointer,
         part: 'key',
         message:
-          `${cluster.name} has ${names.length} custom endpoints; an Aurora cluster can have at most ${limit}. Merge endpoints that serve the same instances ` +
-          `(one endpoint can front several applications), or route the rest through the built-in reader endpoint.`,
-        related: [{ pointer: `${pointer}/${names[limit]}`, part: 'key', message: `Endpoint ${limit + 1}: over the limit of ${limit}` }],
+          l10n.t`${cluster.name} has ${names.length} custom endpoints; an Aurora cluster can have at most ${limit}.` +
+          ' ' +
+          l10n.t`Merge endpoints that serve the same instances (one endpoint can front several applications), or route the rest through the built-in reader endpoint.`,
+        related: [{ pointer: `${pointer}/${names[limit]}`, part: 'key', message: l10n.t`Endpoint ${limit + 1}: over the limit of ${limit}` }],
       });
     }
   },

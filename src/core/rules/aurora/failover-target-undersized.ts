@@ -1,4 +1,5 @@
 // aurora/failover-target-undersized: the reader a failover would promote is smaller than the writer.
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 import { auroraClusters, failoverTarget, instanceSize, soleWriter } from '../helpers/aurora';
 
@@ -20,19 +21,32 @@ export default defineRule({
       const target = failoverTarget(cluster);
       if (!target || target.size.units >= writerSize.units) continue;
       const { reader, size } = target;
-      const why = target.tied > 1 ? `the largest of the ${target.tied} readers in promotion tier ${reader.promotionTier}, the lowest` : `promotion tier ${reader.promotionTier}, the lowest of the readers`;
+      const why =
+        target.tied > 1
+          ? l10n.t`the largest of the ${target.tied} readers in promotion tier ${reader.promotionTier}, the lowest`
+          : l10n.t`promotion tier ${reader.promotionTier}, the lowest of the readers`;
       const families =
         size.family === writerSize.family
           ? ''
-          : ` (db.${size.family} and db.${writerSize.family} are different families, so only their sizes are compared: ${size.size} against ${writerSize.size})`;
+          : ' ' + l10n.t`(db.${size.family} and db.${writerSize.family} are different families, so only their sizes are compared: ${size.size} against ${writerSize.size})`;
       report({
         pointer: `${reader.pointer}/instanceClass`,
         part: 'value',
         message:
-          `${reader.name} is the reader a failover of ${cluster.name} would promote (${why}), but its class \`${reader.instanceClass}\` is smaller than the writer's (${writer.name}: \`${writer.instanceClass}\`)${families}. ` +
-          `After a failover the whole write load lands on the smaller instance, with less memory for its buffer cache, just when the application reconnects. ` +
-          `Give ${reader.name} the writer's class, or give a reader of the writer's class a lower \`promotionTier\` (0 is promoted first).`,
-        related: [{ pointer: `${writer.pointer}/instanceClass`, message: `${writer.name}: the writer's class` }],
+          l10n.t("{reader} is the reader a failover of {cluster} would promote ({why}), but its class `{readerClass}` is smaller than the writer's ({writer}: `{writerClass}`){families}.", {
+            reader: reader.name,
+            cluster: cluster.name,
+            why,
+            readerClass: reader.instanceClass ?? '',
+            writer: writer.name,
+            writerClass: writer.instanceClass ?? '',
+            families,
+          }) +
+          ' ' +
+          l10n.t`After a failover the whole write load lands on the smaller instance, with less memory for its buffer cache, just when the application reconnects.` +
+          ' ' +
+          l10n.t`Give ${reader.name} the writer's class, or give a reader of the writer's class a lower \`promotionTier\` (0 is promoted first).`,
+        related: [{ pointer: `${writer.pointer}/instanceClass`, message: l10n.t`${writer.name}: the writer's class` }],
       });
     }
   },

@@ -1,6 +1,7 @@
 // aurora/global-database: more secondary Regions than a global database allows, or a secondary in
 // the primary cluster's own Region.
 import { AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 import { auroraClusters, secondaryRegionCode } from '../helpers/aurora';
 
@@ -22,22 +23,27 @@ export default defineRule({
         report({
           pointer: listPointer,
           part: 'key',
-          message: `The global database of ${cluster.name} lists ${secondaries.length} secondary Regions; Aurora allows at most ${limit} secondary clusters, each in its own Region. Remove ${secondaries.length - limit}, or serve the remaining Regions from the nearest secondary.`,
-          related: [{ pointer: `${listPointer}/${limit}`, message: `Secondary ${limit + 1}: over the limit of ${limit}` }],
+          message:
+            l10n.t`The global database of ${cluster.name} lists ${secondaries.length} secondary Regions; Aurora allows at most ${limit} secondary clusters, each in its own Region.` +
+            ' ' +
+            l10n.t`Remove ${secondaries.length - limit}, or serve the remaining Regions from the nearest secondary.`,
+          related: [{ pointer: `${listPointer}/${limit}`, message: l10n.t`Secondary ${limit + 1}: over the limit of ${limit}` }],
         });
       }
-      if (!cluster.region) continue;
+      const region = cluster.region;
+      if (!region) continue;
       secondaries.forEach((item, index) => {
-        if (secondaryRegionCode(item) !== cluster.region) return;
+        if (secondaryRegionCode(item) !== region) return;
         const pointer = typeof item === 'string' ? `${listPointer}/${index}` : `${listPointer}/${index}/region`;
         report({
           pointer,
           part: 'value',
           message:
-            `${cluster.region} is the Region of ${cluster.name} itself, where the primary cluster runs: every cluster of a global database must be in a different Region, so a secondary cannot share the primary's. ` +
-            `Remove it from \`secondaryRegions\`; for more copies in ${cluster.region}, add readers in other AZs to ${cluster.name}.`,
+            l10n.t`${region} is the Region of ${cluster.name} itself, where the primary cluster runs: every cluster of a global database must be in a different Region, so a secondary cannot share the primary's.` +
+            ' ' +
+            l10n.t`Remove it from \`secondaryRegions\`; for more copies in ${region}, add readers in other AZs to ${cluster.name}.`,
           // A cluster without its own `region` takes the file's.
-          related: [{ pointer: cluster.region === model.region ? '/region' : `${cluster.pointer}/region`, message: `The primary Region of ${cluster.name}` }],
+          related: [{ pointer: region === model.region ? '/region' : `${cluster.pointer}/region`, message: l10n.t`The primary Region of ${cluster.name}` }],
         });
       });
     }

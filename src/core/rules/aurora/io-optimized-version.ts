@@ -1,5 +1,6 @@
 // aurora/io-optimized-version: I/O-Optimized storage on an engine version that does not offer it.
 import { AURORA_IO_OPTIMIZED_MIN_VERSIONS } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 import { auroraClusters, engineName, ioOptimizedSupport } from '../helpers/aurora';
 
@@ -20,15 +21,24 @@ export default defineRule({
       const minimums = Object.values(AURORA_IO_OPTIMIZED_MIN_VERSIONS.value[cluster.engine]).map((version) => `${version}+`).join(', ');
       const engine = engineName(cluster);
       const why = support.minimum
-        ? `on the ${engine} ${support.line} line it starts at ${support.minimum}`
-        : `${engine} ${support.line} never had it`;
+        ? l10n.t`on the ${engine} ${support.line} line it starts at ${support.minimum}`
+        : l10n.t`${engine} ${support.line} never had it`;
       report({
         pointer: `${cluster.pointer}/engineVersion`,
         part: 'value',
         message:
-          `${cluster.name} uses Aurora I/O-Optimized storage (\`storageType: io-optimized\`), but engine version ${cluster.engineVersion} does not offer it: ${why} (${engine} ${minimums}). ` +
-          (support.minimum ? `Upgrade to ${support.minimum} or later` : `Upgrade to one of those versions`) + `, or use \`storageType: standard\` on this version.`,
-        related: [{ pointer: `${cluster.pointer}/storageType`, message: 'I/O-Optimized storage is chosen here' }],
+          l10n.t('{name} uses Aurora I/O-Optimized storage (`storageType: io-optimized`), but engine version {version} does not offer it: {why} ({engine} {minimums}).', {
+            name: cluster.name,
+            version: cluster.engineVersion,
+            why,
+            engine,
+            minimums,
+          }) +
+          ' ' +
+          (support.minimum
+            ? l10n.t`Upgrade to ${support.minimum} or later, or use \`storageType: standard\` on this version.`
+            : l10n.t`Upgrade to one of those versions, or use \`storageType: standard\` on this version.`),
+        related: [{ pointer: `${cluster.pointer}/storageType`, message: l10n.t('I/O-Optimized storage is chosen here') }],
       });
     }
   },

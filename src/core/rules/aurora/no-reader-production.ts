@@ -2,6 +2,7 @@
 // It reports only what the failure model (src/core/failure/az-loss.ts) confirms: an AZ loss takes it down.
 import { AURORA_FAILOVER } from '../../facts';
 import { azLoss } from '../../failure';
+import * as l10n from '../../l10n';
 import { defineRule, inProduction } from '../rule';
 import { auroraClusters, readers, soleWriter } from '../helpers/aurora';
 
@@ -23,15 +24,16 @@ export default defineRule({
       const minReplicas = cluster.autoScaling?.minReplicas ?? 0;
       if (minReplicas > 0) continue;
       if (!azLoss(model, topology, cluster).down) continue;
-      const scaling = cluster.autoScaling ? ' Auto scaling with `minReplicas: 0` may leave the cluster with no reader at all.' : '';
+      const scaling = cluster.autoScaling ? ' ' + l10n.t('Auto scaling with `minReplicas: 0` may leave the cluster with no reader at all.') : '';
       report({
         pointer: `${cluster.pointer}/instances`,
         part: 'key',
         message:
-          `${cluster.name} has only a writer (${writer.name}) and no reader: when the writer or its AZ fails, Aurora cannot promote a reader ` +
-          `(a failover that typically takes about ${AURORA_FAILOVER.value.promoteReaderSeconds} s) and must create a new writer instance instead, which keeps the database down for minutes.${scaling} ` +
-          `Add a reader in another AZ with the writer's instance class and \`promotionTier: 0\`, or set \`autoScaling.minReplicas: 1\`.`,
-        related: [{ pointer: writer.pointer, message: `${writer.name}: the only instance` }],
+          l10n.t`${cluster.name} has only a writer (${writer.name}) and no reader: when the writer or its AZ fails, Aurora cannot promote a reader (a failover that typically takes about ${AURORA_FAILOVER.value.promoteReaderSeconds} s) and must create a new writer instance instead, which keeps the database down for minutes.` +
+          scaling +
+          ' ' +
+          l10n.t`Add a reader in another AZ with the writer's instance class and \`promotionTier: 0\`, or set \`autoScaling.minReplicas: 1\`.`,
+        related: [{ pointer: writer.pointer, message: l10n.t`${writer.name}: the only instance` }],
       });
     }
   },

@@ -1,5 +1,6 @@
 // aurora/replica-limit: more than 15 Aurora Replicas (readers), counting what auto scaling may add.
 import { AURORA_MAX_READERS } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -19,8 +20,11 @@ export default defineRule({
         report({
           pointer: `${database.pointer}/instances`,
           part: 'key',
-          message: `${database.name} has ${readers.length} readers; an Aurora cluster has one writer and at most ${limit} Aurora Replicas. Remove ${readers.length - limit} of them, or add a second cluster for more read capacity.`,
-          related: [{ pointer: readers[limit].pointer, message: `Reader ${limit + 1}: over the limit of ${limit}` }],
+          message:
+            l10n.t`${database.name} has ${readers.length} readers; an Aurora cluster has one writer and at most ${limit} Aurora Replicas.` +
+            ' ' +
+            l10n.t`Remove ${readers.length - limit} of them, or add a second cluster for more read capacity.`,
+          related: [{ pointer: readers[limit].pointer, message: l10n.t`Reader ${limit + 1}: over the limit of ${limit}` }],
         });
       }
       const maxReplicas = database.autoScaling?.maxReplicas;
@@ -28,7 +32,10 @@ export default defineRule({
         report({
           pointer: `${database.pointer}/autoScaling/maxReplicas`,
           part: 'value',
-          message: `Auto scaling may grow ${database.name} to ${maxReplicas} Aurora Replicas, but a cluster holds at most ${limit}. Set \`maxReplicas\` to ${limit} or less.`,
+          message:
+            l10n.t`Auto scaling may grow ${database.name} to ${maxReplicas} Aurora Replicas, but a cluster holds at most ${limit}.` +
+            ' ' +
+            l10n.t`Set \`maxReplicas\` to ${limit} or less.`,
         });
       }
     }

@@ -1,6 +1,7 @@
 // aurora/serverless-capacity: an Aurora Serverless v2 capacity range AWS would reject, or db.serverless
 // instances without one.
 import { AURORA_SERVERLESS_V2_AUTO_PAUSE, AURORA_SERVERLESS_V2_CAPACITY, AURORA_SERVERLESS_V2_LOWEST_MAX_ACU } from '../../facts';
+import * as l10n from '../../l10n';
 import type { AuroraCluster } from '../../model/model';
 import { defineRule, type Report } from '../rule';
 import { auroraClusters } from '../helpers/aurora';
@@ -12,7 +13,7 @@ function checkAcu(cluster: AuroraCluster, key: 'minAcu' | 'maxAcu', report: (ent
   const { minAcu, maxAcu, stepAcu } = AURORA_SERVERLESS_V2_CAPACITY.value;
   const minAcuWithAutoPause = AURORA_SERVERLESS_V2_AUTO_PAUSE.value.minAcu;
   const pointer = `${cluster.pointer}/serverless/${key}`;
-  const range = `Aurora Serverless v2 takes ${minAcu}-${maxAcu} ACU per instance (a minimum of ${minAcuWithAutoPause} turns on auto-pause)`;
+  const range = l10n.t`Aurora Serverless v2 takes ${minAcu}-${maxAcu} ACU per instance (a minimum of ${minAcuWithAutoPause} turns on auto-pause)`;
   if (key === 'minAcu' && value === minAcuWithAutoPause) {
     // A minimum of 0 ACU is how AWS turns auto-pause on: there is no 0-ACU instance that keeps running.
     if (cluster.serverless?.autoPause?.enabled !== false) return true;
@@ -20,10 +21,11 @@ function checkAcu(cluster: AuroraCluster, key: 'minAcu' | 'maxAcu', report: (ent
       pointer,
       part: 'value',
       message:
-        `${cluster.name} sets \`minAcu: 0\` with \`autoPause.enabled: false\`, but a minimum of 0 ACU is exactly what turns auto-pause on: an Aurora Serverless v2 instance that does not pause needs at least ${minAcu} ACU. ` +
-        `Set \`minAcu: ${minAcu}\` (or more) to keep the instances running, or turn auto-pause on.`,
-      related: [{ pointer: `${cluster.pointer}/serverless/autoPause/enabled`, message: 'Auto-pause is turned off here' }],
-      fix: { kind: 'replace', title: `Set \`minAcu\` to ${minAcu}`, pointer, value: minAcu },
+        l10n.t('{name} sets `minAcu: 0` with `autoPause.enabled: false`, but a minimum of 0 ACU is exactly what turns auto-pause on: an Aurora Serverless v2 instance that does not pause needs at least {minAcu} ACU.', { name: cluster.name, minAcu }) +
+        ' ' +
+        l10n.t`Set \`minAcu: ${minAcu}\` (or more) to keep the instances running, or turn auto-pause on.`,
+      related: [{ pointer: `${cluster.pointer}/serverless/autoPause/enabled`, message: l10n.t('Auto-pause is turned off here') }],
+      fix: { kind: 'replace', title: l10n.t`Set \`minAcu\` to ${minAcu}`, pointer, value: minAcu },
     });
     return false;
   }
@@ -35,8 +37,25 @@ function checkAcu(cluster: AuroraCluster, key: 'minAcu' | 'maxAcu', report: (ent
       part: 'value',
       message:
         key === 'minAcu'
-          ? `${cluster.name} sets \`minAcu: ${value}\`; ${range}, so the smallest running minimum is ${minAcu} ACU (about ${minAcu * AURORA_SERVERLESS_V2_CAPACITY.value.gibPerAcu} GiB of memory). Set \`minAcu\` to ${minAcuWithAutoPause} with auto-pause, or to ${minAcu} or more.`
-          : `${cluster.name} sets \`maxAcu: ${value}\`; ${range}, and AWS accepts only a maximum higher than ${minAcu} ACU, so at least ${lowestMax} ACU (about ${lowestMax * AURORA_SERVERLESS_V2_CAPACITY.value.gibPerAcu} GiB of memory), and not below \`minAcu\`. Set \`maxAcu\` to the capacity the busiest instance needs.`,
+          ? l10n.t('{name} sets `minAcu: {value}`; {range}, so the smallest running minimum is {minAcu} ACU (about {gib} GiB of memory).', {
+                name: cluster.name,
+                value,
+                range,
+                minAcu,
+                gib: minAcu * AURORA_SERVERLESS_V2_CAPACITY.value.gibPerAcu,
+              }) +
+            ' ' +
+            l10n.t`Set \`minAcu\` to ${minAcuWithAutoPause} with auto-pause, or to ${minAcu} or more.`
+          : l10n.t('{name} sets `maxAcu: {value}`; {range}, and AWS accepts only a maximum higher than {minAcu} ACU, so at least {lowestMax} ACU (about {gib} GiB of memory), and not below `minAcu`.', {
+                name: cluster.name,
+                value,
+                range,
+                minAcu,
+                lowestMax,
+                gib: lowestMax * AURORA_SERVERLESS_V2_CAPACITY.value.gibPerAcu,
+              }) +
+            ' ' +
+            l10n.t`Set \`maxAcu\` to the capacity the busiest instance needs.`,
     });
     return false;
   }
@@ -44,8 +63,19 @@ function checkAcu(cluster: AuroraCluster, key: 'minAcu' | 'maxAcu', report: (ent
     report({
       pointer,
       part: 'value',
-      message: `${cluster.name} sets \`${key}: ${value}\`; ${range}, at most ${maxAcu} ACU (about ${maxAcu * AURORA_SERVERLESS_V2_CAPACITY.value.gibPerAcu} GiB of memory; older engine versions stop at ${AURORA_SERVERLESS_V2_CAPACITY.value.maxAcuOlderVersions}). Set \`${key}\` to ${maxAcu} or less, or use a provisioned instance class for more.`,
-      fix: { kind: 'replace', title: `Set \`${key}\` to ${maxAcu} (the maximum)`, pointer, value: maxAcu },
+      message:
+        l10n.t('{name} sets `{key}: {value}`; {range}, at most {maxAcu} ACU (about {gib} GiB of memory; older engine versions stop at {olderMax}).', {
+          name: cluster.name,
+          key,
+          value,
+          range,
+          maxAcu,
+          gib: maxAcu * AURORA_SERVERLESS_V2_CAPACITY.value.gibPerAcu,
+          olderMax: AURORA_SERVERLESS_V2_CAPACITY.value.maxAcuOlderVersions,
+        }) +
+        ' ' +
+        l10n.t('Set `{key}` to {maxAcu} or less, or use a provisioned instance class for more.', { key, maxAcu }),
+      fix: { kind: 'replace', title: l10n.t('Set `{key}` to {maxAcu} (the maximum)', { key, maxAcu }), pointer, value: maxAcu },
     });
     return false;
   }
@@ -53,7 +83,10 @@ function checkAcu(cluster: AuroraCluster, key: 'minAcu' | 'maxAcu', report: (ent
     report({
       pointer,
       part: 'value',
-      message: `${cluster.name} sets \`${key}: ${value}\`, but Aurora Serverless v2 capacity goes in steps of ${stepAcu} ACU (such as 8, 8.5, 9). Round it to a multiple of ${stepAcu}.`,
+      message:
+        l10n.t('{name} sets `{key}: {value}`, but Aurora Serverless v2 capacity goes in steps of {step} ACU (such as 8, 8.5, 9).', { name: cluster.name, key, value, step: stepAcu }) +
+        ' ' +
+        l10n.t`Round it to a multiple of ${stepAcu}.`,
     });
     return false;
   }
@@ -81,9 +114,13 @@ export default defineRule({
           pointer: `${first.pointer}/instanceClass`,
           part: 'value',
           message:
-            `${first.name} is an Aurora Serverless v2 instance (\`db.serverless\`), but ${cluster.name} has no \`serverless\` capacity range: AWS accepts a db.serverless instance only in a cluster that has its minimum and maximum ACU set. ` +
-            `Add \`serverless: { version: 2, minAcu: ..., maxAcu: ... }\` to ${cluster.name} with the range your load needs.`,
-          related: others.map((instance) => ({ pointer: `${instance.pointer}/instanceClass`, message: `${instance.name}: also db.serverless` })),
+            l10n.t('{instance} is an Aurora Serverless v2 instance (`db.serverless`), but {cluster} has no `serverless` capacity range: AWS accepts a db.serverless instance only in a cluster that has its minimum and maximum ACU set.', {
+              instance: first.name,
+              cluster: cluster.name,
+            }) +
+            ' ' +
+            l10n.t`Add \`serverless: { version: 2, minAcu: ..., maxAcu: ... }\` to ${cluster.name} with the range your load needs.`,
+          related: others.map((instance) => ({ pointer: `${instance.pointer}/instanceClass`, message: l10n.t`${instance.name}: also db.serverless` })),
         });
         continue;
       }
@@ -94,8 +131,11 @@ export default defineRule({
         report({
           pointer: `${cluster.pointer}/serverless/minAcu`,
           part: 'value',
-          message: `${cluster.name} sets \`minAcu: ${minAcu}\` above \`maxAcu: ${maxAcu}\`: each instance scales between the two, so AWS rejects a minimum above the maximum. Lower \`minAcu\` or raise \`maxAcu\`.`,
-          related: [{ pointer: `${cluster.pointer}/serverless/maxAcu`, message: 'The maximum' }],
+          message:
+            l10n.t('{name} sets `minAcu: {minAcu}` above `maxAcu: {maxAcu}`: each instance scales between the two, so AWS rejects a minimum above the maximum.', { name: cluster.name, minAcu, maxAcu }) +
+            ' ' +
+            l10n.t`Lower \`minAcu\` or raise \`maxAcu\`.`,
+          related: [{ pointer: `${cluster.pointer}/serverless/maxAcu`, message: l10n.t('The maximum') }],
         });
       }
       // Auto-pause happens only at a minimum of 0 ACU: with a higher minimum AWS drops the pause delay.
@@ -105,9 +145,10 @@ export default defineRule({
           pointer: `${cluster.pointer}/serverless/autoPause`,
           part: 'key',
           message:
-            `${cluster.name} turns auto-pause on, but its \`minAcu\` is ${minAcu}: Aurora pauses an idle Serverless v2 instance only when the cluster's minimum capacity is 0 ACU, and with any other minimum it discards the pause delay, so these instances never pause. ` +
-            `Set \`minAcu: 0\` (on an engine version with auto-pause), or remove \`autoPause\`.`,
-          related: [{ pointer: `${cluster.pointer}/serverless/minAcu`, message: 'The minimum capacity' }],
+            l10n.t("{name} turns auto-pause on, but its `minAcu` is {minAcu}: Aurora pauses an idle Serverless v2 instance only when the cluster's minimum capacity is 0 ACU, and with any other minimum it discards the pause delay, so these instances never pause.", { name: cluster.name, minAcu }) +
+            ' ' +
+            l10n.t`Set \`minAcu: 0\` (on an engine version with auto-pause), or remove \`autoPause\`.`,
+          related: [{ pointer: `${cluster.pointer}/serverless/minAcu`, message: l10n.t('The minimum capacity') }],
         });
       }
     }

@@ -1,5 +1,6 @@
 // dms/cdc-prerequisites: what change data capture needs from the source engine.
 import { DMS_MYSQL_CDC, DMS_ORACLE_CDC, DMS_POSTGRES_CDC, DMS_SQLSERVER_CDC, DMS_SQLSERVER_NO_CDC_EDITIONS } from '../../facts';
+import * as l10n from '../../l10n';
 import { capturesChanges, migrationSource, sqlServerEdition, type MigrationEnd } from '../helpers/dms';
 import { defineRule } from '../rule';
 
@@ -10,30 +11,42 @@ function rdsBackups(source: MigrationEnd): { days: number | undefined; pointer: 
   return { days: database.backup?.retentionDays, pointer: `${database.pointer}/backup/retentionDays` };
 }
 
+/** `a or b or c`, in the configured language. */
+function orWords(items: readonly string[]): string {
+  return items.length ? items.reduce((head, item) => l10n.t`${head} or ${item}`) : '';
+}
+
 /** What the source engine must be set up with before DMS can capture its changes; undefined when the facts do not say. */
 function prerequisites(source: MigrationEnd): string | undefined {
   const service = source.database?.service;
-  const parameterGroup = service === 'aurora' ? 'DB cluster parameter group' : 'DB parameter group';
   switch (source.family) {
     case 'mysql':
     case 'mariadb': {
       const { binlogFormat, binlogRowImage } = DMS_MYSQL_CDC.value;
-      const settings = `\`binlog_format\` to \`${binlogFormat}\` and \`binlog_row_image\` to \`${binlogRowImage}\``;
-      if (service === 'rds') return `it reads the binary log: keep automated backups on (RDS turns binary logging on with them) and set ${settings} in the ${parameterGroup}`;
-      if (service === 'aurora') return `it reads the binary log: set ${settings} in the ${parameterGroup} (the binary log stays off until \`binlog_format\` is set)`;
-      return `it reads the binary log: turn binary logging on with ${settings}`;
+      if (service === 'rds')
+        return l10n.t(
+          'it reads the binary log: keep automated backups on (RDS turns binary logging on with them) and set `binlog_format` to `{binlogFormat}` and `binlog_row_image` to `{binlogRowImage}` in the DB parameter group',
+          { binlogFormat, binlogRowImage },
+        );
+      if (service === 'aurora')
+        return l10n.t(
+          'it reads the binary log: set `binlog_format` to `{binlogFormat}` and `binlog_row_image` to `{binlogRowImage}` in the DB cluster parameter group (the binary log stays off until `binlog_format` is set)',
+          { binlogFormat, binlogRowImage },
+        );
+      return l10n.t('it reads the binary log: turn binary logging on with `binlog_format` to `{binlogFormat}` and `binlog_row_image` to `{binlogRowImage}`', { binlogFormat, binlogRowImage });
     }
     case 'postgres': {
       const { rdsParameter, walLevel } = DMS_POSTGRES_CDC.value;
-      const setting = service ? `\`${rdsParameter}\` in the ${parameterGroup}` : `\`wal_level = ${walLevel}\``;
-      return `it uses logical replication: set ${setting}, and give every replicated table a primary key`;
+      if (service === 'aurora') return l10n.t`it uses logical replication: set \`${rdsParameter}\` in the DB cluster parameter group, and give every replicated table a primary key`;
+      if (service) return l10n.t`it uses logical replication: set \`${rdsParameter}\` in the DB parameter group, and give every replicated table a primary key`;
+      return l10n.t`it uses logical replication: set \`wal_level = ${walLevel}\`, and give every replicated table a primary key`;
     }
     case 'oracle':
-      return `it reads the redo logs: run the database in ARCHIVELOG mode and turn on supplemental logging (${DMS_ORACLE_CDC.value.supplementalLogging})`;
+      return l10n.t`it reads the redo logs: run the database in ARCHIVELOG mode and turn on supplemental logging (${DMS_ORACLE_CDC.value.supplementalLogging})`;
     case 'sqlserver': {
       const { recoveryModels, captureMethods } = DMS_SQLSERVER_CDC.value;
-      const editions = DMS_SQLSERVER_NO_CDC_EDITIONS.value.map((edition) => edition[0].toUpperCase() + edition.slice(1)).join(' or ');
-      return `it reads the transaction log: use the ${recoveryModels.join(' or ')} recovery model and set up ${captureMethods.join(' or ')} for the replicated tables (not possible on ${editions} edition)`;
+      const editions = orWords(DMS_SQLSERVER_NO_CDC_EDITIONS.value.map((edition) => edition[0].toUpperCase() + edition.slice(1)));
+      return l10n.t`it reads the transaction log: use the ${orWords(recoveryModels)} recovery model and set up ${orWords(captureMethods)} for the replicated tables (not possible on ${editions} edition)`;
     }
     default:
       return undefined;
@@ -51,19 +64,24 @@ export default defineRule({
   check({ model, report }) {
     for (const migration of model.migrations) {
       if (!capturesChanges(migration.type)) continue;
+      const type = migration.type ?? '';
       const source = migrationSource(migration);
       if (!source) continue;
       const backups = rdsBackups(source);
       if (backups?.days === 0 && DMS_MYSQL_CDC.value.rdsNeedsBackups) {
-        const owner = source.database?.name;
+        // rdsBackups answers only for a source that is a database of the file.
+        const owner = source.database?.name ?? '';
         report({
           pointer: source.pointer,
           part: 'value',
           message:
-            `${migration.name} captures changes (\`${migration.type}\`) from ${source.label}, whose automated backups are off (\`retentionDays: 0\`). ` +
-            `RDS writes the binary log DMS reads only while automated backups are on, so the task cannot capture changes. Set \`backup.retentionDays\` on ${owner} to 1 or more.`,
-          related: [{ pointer: backups.pointer, message: 'Automated backups are off here', part: 'value' }],
-          fix: { kind: 'set', title: `Turn on automated backups of ${owner} (\`retentionDays: 1\`)`, pointer: backups.pointer, value: 1 },
+            l10n.t('{name} captures changes (`{type}`) from {source}, whose automated backups are off (`retentionDays: 0`).', { name: migration.name, type, source: source.label }) +
+            ' ' +
+            l10n.t`RDS writes the binary log DMS reads only while automated backups are on, so the task cannot capture changes.` +
+            ' ' +
+            l10n.t`Set \`backup.retentionDays\` on ${owner} to 1 or more.`,
+          related: [{ pointer: backups.pointer, message: l10n.t('Automated backups are off here'), part: 'value' }],
+          fix: { kind: 'set', title: l10n.t`Turn on automated backups of ${owner} (\`retentionDays: 1\`)`, pointer: backups.pointer, value: 1 },
         });
         continue;
       }
@@ -76,7 +94,10 @@ export default defineRule({
         pointer: `${migration.pointer}/type`,
         part: 'value',
         severity: 'info',
-        message: `${migration.name} captures changes (\`${migration.type}\`) from ${source.label}; ${needs}. dbarch cannot see these settings: check them before the task starts.`,
+        message:
+          l10n.t('{name} captures changes (`{type}`) from {source}; {needs}.', { name: migration.name, type, source: source.label, needs }) +
+          ' ' +
+          l10n.t('dbarch cannot see these settings: check them before the task starts.'),
       });
     }
   },

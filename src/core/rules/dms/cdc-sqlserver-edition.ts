@@ -1,5 +1,6 @@
 // dms/cdc-sqlserver-edition: change data capture from a SQL Server edition DMS cannot capture from.
 import { DMS_SQLSERVER_NO_CDC_EDITIONS } from '../../facts';
+import * as l10n from '../../l10n';
 import { capturesChanges, migrationSource, sqlServerEdition } from '../helpers/dms';
 import { defineRule } from '../rule';
 
@@ -23,11 +24,17 @@ export default defineRule({
         pointer: source.pointer,
         part: 'value',
         message:
-          `${migration.name} captures changes (\`${migration.type}\`) from SQL Server ${name} edition (\`${source.engine}\`), but AWS DMS cannot capture changes from the Express or Web editions: only a full load works. ` +
-          'Use `type: full-load` with a cut-over window in which writes stop, or move the source to Standard or Enterprise edition first.',
+          l10n.t('{migration} captures changes (`{type}`) from SQL Server {edition} edition (`{engine}`), but AWS DMS cannot capture changes from the Express or Web editions: only a full load works.', {
+            migration: migration.name,
+            type: migration.type ?? '',
+            edition: name,
+            engine: source.engine,
+          }) +
+          ' ' +
+          l10n.t('Use `type: full-load` with a cut-over window in which writes stop, or move the source to Standard or Enterprise edition first.'),
         related: [
-          { pointer: `${migration.pointer}/type`, message: 'Change data capture is asked for here', part: 'value' },
-          ...(source.kind === 'database' ? [{ pointer: source.enginePointer, message: `${source.database?.name} runs ${name} edition`, part: 'value' as const }] : []),
+          { pointer: `${migration.pointer}/type`, message: l10n.t('Change data capture is asked for here'), part: 'value' },
+          ...(source.kind === 'database' ? [{ pointer: source.enginePointer, message: l10n.t`${source.database?.name ?? ''} runs ${name} edition`, part: 'value' as const }] : []),
         ],
       });
     }

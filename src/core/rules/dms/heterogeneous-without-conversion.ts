@@ -1,5 +1,6 @@
 // dms/heterogeneous-without-conversion: an engine change whose schema and code nobody converts.
 import { DMS_SCHEMA_CONVERSION_TOOLS } from '../../facts';
+import * as l10n from '../../l10n';
 import { FAMILY_NAMES, migrationSource, migrationTarget, type EngineFamily } from '../helpers/dms';
 import { defineRule } from '../rule';
 
@@ -26,7 +27,6 @@ export default defineRule({
   },
   check({ model, report }) {
     const tools = DMS_SCHEMA_CONVERSION_TOOLS.value;
-    const convertWith = `the ${tools.sct} (\`schemaConversion: sct\`) or ${tools['dms-schema-conversion']} (\`schemaConversion: dms-schema-conversion\`)`;
     for (const migration of model.migrations) {
       if (migration.schemaConversion !== undefined && migration.schemaConversion !== 'none') continue;
       const source = migrationSource(migration);
@@ -37,23 +37,35 @@ export default defineRule({
       const from = CONVERSION_FAMILY[source.family];
       const to = CONVERSION_FAMILY[target.family];
       if (!from || !to || from === to) continue;
-      const change = `${FAMILY_NAMES[source.family]} to ${FAMILY_NAMES[target.family]}`;
-      const why =
-        'DMS moves rows, not the schema and code around them: data types, views, stored procedures, functions, triggers and sequences ' +
-        `must be rewritten for ${FAMILY_NAMES[target.family]} before the full load`;
+      const sourceName = FAMILY_NAMES[source.family];
+      const targetName = FAMILY_NAMES[target.family];
+      const why = l10n.t`DMS moves rows, not the schema and code around them: data types, views, stored procedures, functions, triggers and sequences must be rewritten for ${targetName} before the full load.`;
       const pointer = `${migration.pointer}/schemaConversion`;
       if (migration.schemaConversion === 'none') {
         report({
           pointer,
           part: 'value',
-          message: `${migration.name} moves ${change} with \`schemaConversion: none\`. ${why}. Convert them with ${convertWith}.`,
+          message:
+            l10n.t`${migration.name} moves ${sourceName} to ${targetName} with \`schemaConversion: none\`.` +
+            ' ' +
+            why +
+            ' ' +
+            l10n.t('Convert them with the {sct} (`schemaConversion: sct`) or {dmsSchemaConversion} (`schemaConversion: dms-schema-conversion`).', {
+              sct: tools.sct,
+              dmsSchemaConversion: tools['dms-schema-conversion'],
+            }),
         });
       } else {
         report({
           pointer: `${migration.pointer}/target`,
           part: 'value',
           severity: 'info',
-          message: `${migration.name} moves ${change} but does not say how the schema is converted. ${why}. Add \`schemaConversion: sct\` or \`schemaConversion: dms-schema-conversion\` to record the tool.`,
+          message:
+            l10n.t`${migration.name} moves ${sourceName} to ${targetName} but does not say how the schema is converted.` +
+            ' ' +
+            why +
+            ' ' +
+            l10n.t('Add `schemaConversion: sct` or `schemaConversion: dms-schema-conversion` to record the tool.'),
         });
       }
     }

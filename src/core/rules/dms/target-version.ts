@@ -1,5 +1,6 @@
 // dms/target-version: a same-engine migration into an older major version than the source runs.
 import { FAMILY_NAMES, compareVersions, majorVersion, migrationSource, migrationTarget, parseVersion, type EngineFamily } from '../helpers/dms';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 // DMS wants a homogeneous migration's target on the same or a higher version (facts: DMS_HOMOGENEOUS_TARGET_VERSION).
@@ -31,12 +32,14 @@ export default defineRule({
         pointer: target.pointer,
         part: 'value',
         message:
-          `${migration.name} copies ${source.label} into ${target.label}: ${name} ${targetMajor.join('.')} is an older major version than ${sourceMajor.join('.')}. ` +
-          `A same-engine migration needs a target on the same or a higher version: the newer version's data types, defaults and SQL may not exist in the older one. ` +
-          `Raise the target's \`engineVersion\` to ${name} ${sourceMajor.join('.')} or later.`,
+          l10n.t`${migration.name} copies ${source.label} into ${target.label}: ${name} ${targetMajor.join('.')} is an older major version than ${sourceMajor.join('.')}.` +
+          ' ' +
+          l10n.t`A same-engine migration needs a target on the same or a higher version: the newer version's data types, defaults and SQL may not exist in the older one.` +
+          ' ' +
+          l10n.t`Raise the target's \`engineVersion\` to ${name} ${sourceMajor.join('.')} or later.`,
         related: [
-          ...(target.versionPointer ? [{ pointer: target.versionPointer, message: `The target runs ${target.version}`, part: 'value' as const }] : []),
-          ...(source.versionPointer ? [{ pointer: source.versionPointer, message: `The source runs ${source.version}`, part: 'value' as const }] : []),
+          ...(target.versionPointer ? [{ pointer: target.versionPointer, message: l10n.t`The target runs ${target.version ?? ''}`, part: 'value' as const }] : []),
+          ...(source.versionPointer ? [{ pointer: source.versionPointer, message: l10n.t`The source runs ${source.version ?? ''}`, part: 'value' as const }] : []),
         ],
       });
     }

@@ -1,5 +1,6 @@
 // dms/unsupported-endpoint: a migration source or target that AWS DMS cannot read from or write to.
 import { DMS_SOURCE_FAMILIES, DMS_SOURCE_VERSIONS, DMS_TARGETS, type DmsSourceFamily } from '../../facts';
+import * as l10n from '../../l10n';
 import type { Migration } from '../../model/model';
 import { FAMILY_NAMES, compareVersions, migrationSource, migrationTarget, parseVersion, type EngineFamily, type MigrationEnd } from '../helpers/dms';
 import { defineRule, type Report } from '../rule';
@@ -10,7 +11,21 @@ function isSource(family: EngineFamily | undefined): family is DmsSourceFamily {
 
 /** A list in words: `a, b and c`. */
 function inWords(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
+  if (items.length <= 1) return items[0] ?? '';
+  const head = items.slice(0, -1).join(', ');
+  const last = items[items.length - 1];
+  return l10n.t`${head} and ${last}`;
+}
+
+/** A target's name as DMS_TARGETS lists it, with its one descriptive phrase translated. */
+function targetName(name: string): string {
+  return name === 'the RDS engines' ? l10n.t('the RDS engines') : name;
+}
+
+/** A supported version range as DMS_SOURCE_VERSIONS labels it (`10.2 to 19c`): its two ends. */
+function rangeEnds(label: string): [string, string] {
+  const [low, high = ''] = label.split(' to ');
+  return [low, high];
 }
 
 /** Whether DMS writes to the target; undefined where the facts do not say (Valkey). */
@@ -36,9 +51,12 @@ function sourceProblem(migration: Migration, source: MigrationEnd): Report | und
       pointer: source.pointer,
       part: 'value',
       message:
-        `${migration.name} reads from ${what}, which AWS DMS cannot use as a source. DMS reads ${sources} (Aurora counts as MySQL or PostgreSQL). ` +
-        (source.kind === 'external' ? 'Check the engine name, or move this data another way.' : 'Move this data another way, such as the service\'s own export.'),
-      related: source.kind === 'database' ? [{ pointer: source.enginePointer, message: `${source.database?.name} is defined here`, part: 'value' }] : undefined,
+        l10n.t`${migration.name} reads from ${what}, which AWS DMS cannot use as a source.` +
+        ' ' +
+        l10n.t`DMS reads ${sources} (Aurora counts as MySQL or PostgreSQL).` +
+        ' ' +
+        (source.kind === 'external' ? l10n.t('Check the engine name, or move this data another way.') : l10n.t("Move this data another way, such as the service's own export.")),
+      related: source.kind === 'database' ? [{ pointer: source.enginePointer, message: l10n.t`${source.database?.name ?? ''} is defined here`, part: 'value' }] : undefined,
     };
   }
   const range = DMS_SOURCE_VERSIONS.value[family];
@@ -48,15 +66,20 @@ function sourceProblem(migration: Migration, source: MigrationEnd): Report | und
   const above = compareVersions(version, parseVersion(range.max, family) ?? []) > 0;
   if (!below && !above) return undefined;
   const name = FAMILY_NAMES[family];
-  const message =
-    `${migration.name} reads from ${source.label}, ${below ? 'older' : 'newer'} than AWS DMS supports as a source (${name} ${range.label}). ` +
-    (below ? `Upgrade the source to ${name} ${range.min} or later before migrating.` : 'Migrate from a supported version, or check the DMS release notes for newer support.');
+  const [low, high] = rangeEnds(range.label);
+  const message = below
+    ? l10n.t`${migration.name} reads from ${source.label}, older than AWS DMS supports as a source (${name} ${low} to ${high}).` +
+      ' ' +
+      l10n.t`Upgrade the source to ${name} ${range.min} or later before migrating.`
+    : l10n.t`${migration.name} reads from ${source.label}, newer than AWS DMS supports as a source (${name} ${low} to ${high}).` +
+      ' ' +
+      l10n.t('Migrate from a supported version, or check the DMS release notes for newer support.');
   if (source.kind === 'external') return { pointer: source.versionPointer ?? source.pointer, part: 'value', message };
   return {
     pointer: source.pointer,
     part: 'value',
     message,
-    related: source.versionPointer ? [{ pointer: source.versionPointer, message: `${source.database?.name} runs ${source.version}`, part: 'value' }] : undefined,
+    related: source.versionPointer ? [{ pointer: source.versionPointer, message: l10n.t`${source.database?.name ?? ''} runs ${source.version ?? ''}`, part: 'value' }] : undefined,
   };
 }
 
@@ -78,8 +101,13 @@ export default defineRule({
         report({
           pointer: target.pointer,
           part: 'value',
-          message: `${migration.name} writes to ${target.label}, which AWS DMS cannot use as a target. DMS writes to ${inWords(DMS_TARGETS.value.names)}. Choose one of them, or load the data with the service's own tools.`,
-          related: [{ pointer: target.enginePointer, message: `${target.database?.name} is defined here`, part: 'value' }],
+          message:
+            l10n.t`${migration.name} writes to ${target.label}, which AWS DMS cannot use as a target.` +
+            ' ' +
+            l10n.t`DMS writes to ${inWords(DMS_TARGETS.value.names.map(targetName))}.` +
+            ' ' +
+            l10n.t("Choose one of them, or load the data with the service's own tools."),
+          related: [{ pointer: target.enginePointer, message: l10n.t`${target.database?.name ?? ''} is defined here`, part: 'value' }],
         });
       }
     }

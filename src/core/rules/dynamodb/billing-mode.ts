@@ -1,6 +1,7 @@
 // dynamodb/billing-mode: capacities on an on-demand table (or its indexes), or a provisioned table
 // (or index) without them. AWS rejects both.
 import { andList } from '../../text';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -24,8 +25,12 @@ export default defineRule({
             part: 'key',
             message:
               key === 'autoScaling'
-                ? `${table.name} is an on-demand table, so \`autoScaling\` has nothing to scale: auto scaling adjusts provisioned capacity, and on-demand tables have none. Remove it, or set \`mode: provisioned\` with \`readCapacity\` and \`writeCapacity\`.`
-                : `${table.name} is an on-demand table, so \`${key}\` cannot be set: DynamoDB rejects provisioned throughput with the on-demand (PAY_PER_REQUEST) billing mode. Remove it, or set \`mode: provisioned\` if the table should have fixed capacity.`,
+                ? l10n.t('{table} is an on-demand table, so `autoScaling` has nothing to scale: auto scaling adjusts provisioned capacity, and on-demand tables have none.', { table: table.name }) +
+                  ' ' +
+                  l10n.t('Remove it, or set `mode: provisioned` with `readCapacity` and `writeCapacity`.')
+                : l10n.t('{table} is an on-demand table, so `{key}` cannot be set: DynamoDB rejects provisioned throughput with the on-demand (PAY_PER_REQUEST) billing mode.', { table: table.name, key }) +
+                  ' ' +
+                  l10n.t('Remove it, or set `mode: provisioned` if the table should have fixed capacity.'),
           });
         }
         for (const index of table.globalSecondaryIndexes) {
@@ -34,7 +39,10 @@ export default defineRule({
             report({
               pointer: `${index.pointer}/${key}`,
               part: 'key',
-              message: `The index ${index.name} of ${table.name} sets \`${key}\`, but the table is on-demand: its indexes are on-demand too and DynamoDB rejects provisioned throughput for them. Remove it.`,
+              message:
+                l10n.t('The index {index} of {table} sets `{key}`, but the table is on-demand: its indexes are on-demand too and DynamoDB rejects provisioned throughput for them.', { index: index.name, table: table.name, key }) +
+                ' ' +
+                l10n.t`Remove it.`,
             });
           }
         }
@@ -45,7 +53,10 @@ export default defineRule({
         report({
           pointer: `${table.pointer}/billing`,
           part: 'key',
-          message: `${table.name} uses provisioned capacity but does not set ${andList(missing)}: a provisioned table needs both its read capacity (RCU) and its write capacity (WCU), at least 1 each. Set them from the expected workload, or use \`mode: on-demand\`.`,
+          message:
+            l10n.t`${table.name} uses provisioned capacity but does not set ${andList(missing)}: a provisioned table needs both its read capacity (RCU) and its write capacity (WCU), at least 1 each.` +
+            ' ' +
+            l10n.t('Set them from the expected workload, or use `mode: on-demand`.'),
         });
       }
       for (const index of table.globalSecondaryIndexes) {
@@ -54,7 +65,10 @@ export default defineRule({
         report({
           pointer: `${index.pointer}/name`,
           part: 'value',
-          message: `The index ${index.name} of ${table.name} does not set ${andList(indexMissing)}: on a provisioned table every global secondary index has its own provisioned read and write capacity, at least 1 each. Set them from the index's share of the reads and the table's writes that update it.`,
+          message:
+            l10n.t`The index ${index.name} of ${table.name} does not set ${andList(indexMissing)}: on a provisioned table every global secondary index has its own provisioned read and write capacity, at least 1 each.` +
+            ' ' +
+            l10n.t`Set them from the index's share of the reads and the table's writes that update it.`,
         });
       }
     }

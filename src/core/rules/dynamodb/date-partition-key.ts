@@ -1,5 +1,6 @@
 // dynamodb/date-partition-key: a date or timestamp partition key sends all of today's traffic to one partition.
 import { DYNAMODB_PARTITION_THROUGHPUT } from '../../facts';
+import * as l10n from '../../l10n';
 import { isDateName } from '../helpers/dynamodb-keys';
 import { defineRule } from '../rule';
 import { formatNumber } from '../../text';
@@ -18,14 +19,22 @@ export default defineRule({
       if (database.service !== 'dynamodb') continue;
       const keys = [
         { key: database.partitionKey, pointer: `${database.pointer}/partitionKey/name`, owner: database.name },
-        ...database.globalSecondaryIndexes.map((index) => ({ key: index.partitionKey, pointer: `${index.pointer}/partitionKey/name`, owner: `the index ${index.name} of ${database.name}` })),
+        ...database.globalSecondaryIndexes.map((index) => ({ key: index.partitionKey, pointer: `${index.pointer}/partitionKey/name`, owner: l10n.t`the index ${index.name} of ${database.name}` })),
       ];
       for (const { key, pointer, owner } of keys) {
         if (!key || typeof key.name !== 'string' || !isDateName(key.name)) continue;
         report({
           pointer,
           part: 'value',
-          message: `\`${key.name}\` is a date or time: as the partition key of ${owner} it sends all of the current period's reads and writes to one partition (at most ${formatNumber(readCapacityUnits)} RCU and ${formatNumber(writeCapacityUnits)} WCU). Partition by an entity id and make the date the sort key, or add a shard suffix to the date (\`2026-11-27#7\`).`,
+          message:
+            l10n.t("`{key}` is a date or time: as the partition key of {owner} it sends all of the current period's reads and writes to one partition (at most {reads} RCU and {writes} WCU).", {
+              key: key.name,
+              owner,
+              reads: formatNumber(readCapacityUnits),
+              writes: formatNumber(writeCapacityUnits),
+            }) +
+            ' ' +
+            l10n.t('Partition by an entity id and make the date the sort key, or add a shard suffix to the date (`2026-11-27#7`).'),
         });
       }
     }

@@ -12,6 +12,7 @@ import {
 import type { DynamodbTable } from '../../model/model';
 import type { RawGlobalTable as GlobalTable } from '../../model/raw';
 import { andList } from '../../text';
+import * as l10n from '../../l10n';
 import { defineRule, type RuleContext } from '../rule';
 
 const knownRegions: ReadonlySet<string> = new Set(AWS_REGIONS.value);
@@ -49,7 +50,13 @@ export default defineRule({
         report({
           pointer: replica.pointer,
           part: 'value',
-          message: `${table.name} lists its own Region \`${replica.region}\` as a replica Region: a global table has one replica per Region, and the table itself is the replica there. List only the other Regions.`,
+          message:
+            l10n.t('{table} lists its own Region `{region}` as a replica Region: a global table has one replica per Region, and the table itself is the replica there.', {
+              table: table.name,
+              region: replica.region,
+            }) +
+            ' ' +
+            l10n.t`List only the other Regions.`,
         });
       }
       const others = replicas.filter((replica) => replica.region !== table.region);
@@ -64,9 +71,10 @@ export default defineRule({
           part: 'value',
           severity: 'warning',
           message:
-            `${table.name} uses global tables version ${version.legacy} (legacy): it is available in fewer Regions, uses more replicated write capacity and has its own control-plane API. ` +
-            `AWS recommends version ${version.current} for every global table; upgrading an existing one is a one-way operation in the console.`,
-          fix: { kind: 'replace', title: `Use global tables version ${version.current}`, pointer: `${pointer}/version`, value: version.current },
+            l10n.t`${table.name} uses global tables version ${version.legacy} (legacy): it is available in fewer Regions, uses more replicated write capacity and has its own control-plane API.` +
+            ' ' +
+            l10n.t`AWS recommends version ${version.current} for every global table; upgrading an existing one is a one-way operation in the console.`,
+          fix: { kind: 'replace', title: l10n.t`Use global tables version ${version.current}`, pointer: `${pointer}/version`, value: version.current },
         });
       }
     }
@@ -79,7 +87,12 @@ function checkEventual(table: DynamodbTable, globalTable: GlobalTable, others: P
     report({
       pointer: `${pointer}/witnessRegion`,
       part: 'value',
-      message: `${table.name} is an MREC (eventually consistent) global table, which has no witness: a \`witnessRegion\` only completes the 3-Region quorum of an MRSC table (\`consistency: strong\`). Remove it, or make the table MRSC.`,
+      message:
+        l10n.t('{table} is an MREC (eventually consistent) global table, which has no witness: a `witnessRegion` only completes the 3-Region quorum of an MRSC table (`consistency: strong`).', {
+          table: table.name,
+        }) +
+        ' ' +
+        l10n.t`Remove it, or make the table MRSC.`,
     });
   }
   if (others.length + 1 < DYNAMODB_MREC_STREAM_REQUIRED.value.fromReplicas) return;
@@ -90,11 +103,15 @@ function checkEventual(table: DynamodbTable, globalTable: GlobalTable, others: P
       pointer: `${table.pointer}/streams/enabled`,
       part: 'value',
       message:
-        `${table.name} is an MREC global table with replicas in ${andList(others.map((other) => other.region))}, but its stream is off: MREC replicates every change through the table's DynamoDB stream, ` +
-        `so DynamoDB turns the stream on for it and refuses to turn it off while the table has replicas. Turn the stream on` +
-        (consumers.length ? ` (it also feeds ${andList(consumers)}, declared as ${consumers.length === 1 ? 'a consumer' : 'consumers'}).` : '.'),
-      related: [{ pointer: `${pointer}/replicaRegions`, message: 'The replica Regions that need the stream' }],
-      fix: { kind: 'replace', title: 'Turn the stream on (`enabled: true`)', pointer: `${table.pointer}/streams/enabled`, value: true },
+        l10n.t`${table.name} is an MREC global table with replicas in ${andList(others.map((other) => other.region))}, but its stream is off: MREC replicates every change through the table's DynamoDB stream, so DynamoDB turns the stream on for it and refuses to turn it off while the table has replicas.` +
+        ' ' +
+        (consumers.length === 0
+          ? l10n.t`Turn the stream on.`
+          : consumers.length === 1
+            ? l10n.t`Turn the stream on (it also feeds ${andList(consumers)}, declared as a consumer).`
+            : l10n.t`Turn the stream on (it also feeds ${andList(consumers)}, declared as consumers).`),
+      related: [{ pointer: `${pointer}/replicaRegions`, message: l10n.t`The replica Regions that need the stream` }],
+      fix: { kind: 'replace', title: l10n.t('Turn the stream on (`enabled: true`)'), pointer: `${table.pointer}/streams/enabled`, value: true },
     });
     return;
   }
@@ -110,9 +127,21 @@ function checkEventual(table: DynamodbTable, globalTable: GlobalTable, others: P
     // version it is what DynamoDB turns on, so a different view type is a warning, not an error.
     severity: legacy && !wanted.unconfirmed ? 'error' : 'warning',
     message: legacy
-      ? `${table.name} is a version ${DYNAMODB_GLOBAL_TABLE_VERSIONS.value.legacy} global table with the stream view type \`${viewType}\`: that version replicates through the stream and needs each record to hold both the new and the old item (\`${wanted.value}\`). Set \`viewType: ${wanted.value}\`.`
-      : `${table.name} is an MREC global table with the stream view type \`${viewType}\`: MREC replicates through the table's stream, and DynamoDB turns it on as \`${wanted.value}\` for global tables, so the stream your consumers read may not be the one declared here. Declare \`viewType: ${wanted.value}\` (it holds everything the other view types do).`,
-    fix: { kind: 'replace', title: `Use the stream view type ${wanted.value}`, pointer: `${table.pointer}/streams/viewType`, value: wanted.value },
+      ? l10n.t('{table} is a version {version} global table with the stream view type `{viewType}`: that version replicates through the stream and needs each record to hold both the new and the old item (`{wanted}`).', {
+          table: table.name,
+          version: DYNAMODB_GLOBAL_TABLE_VERSIONS.value.legacy,
+          viewType,
+          wanted: wanted.value,
+        }) +
+        ' ' +
+        l10n.t('Set `viewType: {wanted}`.', { wanted: wanted.value })
+      : l10n.t(
+          "{table} is an MREC global table with the stream view type `{viewType}`: MREC replicates through the table's stream, and DynamoDB turns it on as `{wanted}` for global tables, so the stream your consumers read may not be the one declared here.",
+          { table: table.name, viewType, wanted: wanted.value },
+        ) +
+        ' ' +
+        l10n.t('Declare `viewType: {wanted}` (it holds everything the other view types do).', { wanted: wanted.value }),
+    fix: { kind: 'replace', title: l10n.t`Use the stream view type ${wanted.value}`, pointer: `${table.pointer}/streams/viewType`, value: wanted.value },
   });
 }
 
@@ -133,19 +162,31 @@ function checkStrong(
     report({
       pointer: witness.pointer,
       part: 'value',
-      message: `${table.name} uses \`${witness.region}\` as its witness Region, but it already holds a replica: the witness must be a third Region, different from every replica's.`,
+      message: l10n.t("{table} uses `{region}` as its witness Region, but it already holds a replica: the witness must be a third Region, different from every replica's.", {
+        table: table.name,
+        region: witness.region,
+      }),
     });
     return;
   }
   const all = [own ?? { region: undefined, pointer: table.pointer, role: 'table' as const }, ...others, ...(witness ? [witness] : [])];
   if (all.length !== needed) {
-    const shape = witness ? `${others.length + 1} replicas and a witness` : `${others.length + 1} ${others.length === 0 ? 'replica' : 'replicas'}`;
+    const replicaCount = others.length + 1;
+    const shape = witness ? l10n.t`${replicaCount} replicas and a witness` : replicaCount === 1 ? l10n.t`${replicaCount} replica` : l10n.t`${replicaCount} replicas`;
+    const values = { table: table.name, regions: all.length, shape, needed };
     report({
       pointer: `${pointer}/replicaRegions`,
       part: 'key',
       message:
-        `${table.name} is an MRSC (strongly consistent) global table over ${all.length} ${all.length === 1 ? 'Region' : 'Regions'} (${shape}); MRSC needs exactly ${needed}: ` +
-        `the table's Region plus 2 replica Regions, or plus 1 replica Region and a \`witnessRegion\`.`,
+        all.length === 1
+          ? l10n.t(
+              "{table} is an MRSC (strongly consistent) global table over {regions} Region ({shape}); MRSC needs exactly {needed}: the table's Region plus 2 replica Regions, or plus 1 replica Region and a `witnessRegion`.",
+              values,
+            )
+          : l10n.t(
+              "{table} is an MRSC (strongly consistent) global table over {regions} Regions ({shape}); MRSC needs exactly {needed}: the table's Region plus 2 replica Regions, or plus 1 replica Region and a `witnessRegion`.",
+              values,
+            ),
     });
     return;
   }
@@ -160,17 +201,34 @@ function checkStrong(
     report({
       pointer: `${pointer}/consistency`,
       part: 'value',
-      message: `${table.name} is an MRSC global table in ${andList(placed.map((entry) => entry.region))}, none of which is in an MRSC Region set. MRSC is available only within one of these sets: ${setList}.`,
+      message:
+        l10n.t`${table.name} is an MRSC global table in ${andList(placed.map((entry) => entry.region))}, none of which is in an MRSC Region set.` +
+        ' ' +
+        l10n.t`MRSC is available only within one of these sets: ${setList}.`,
     });
     return;
   }
   for (const entry of placed) {
     if (setOf(entry.region) === anchorSet) continue;
-    const where = entry.role === 'table' ? `the table's Region \`${entry.region}\`` : entry.role === 'witness' ? `the witness Region \`${entry.region}\`` : `the replica Region \`${entry.region}\``;
+    const region = { region: entry.region };
+    const where =
+      entry.role === 'table'
+        ? l10n.t("the table's Region `{region}`", region)
+        : entry.role === 'witness'
+          ? l10n.t('the witness Region `{region}`', region)
+          : l10n.t('the replica Region `{region}`', region);
     report({
       pointer: entry.role === 'table' ? `${pointer}/consistency` : entry.pointer,
       part: 'value',
-      message: `${table.name} is an MRSC global table, so all of its Regions must be in one Region set, but ${where} is not in the ${anchorSet} set of \`${anchor.region}\`. The Region sets: ${setList}.`,
+      message:
+        l10n.t('{table} is an MRSC global table, so all of its Regions must be in one Region set, but {where} is not in the {set} set of `{anchor}`.', {
+          table: table.name,
+          where,
+          set: anchorSet,
+          anchor: anchor.region,
+        }) +
+        ' ' +
+        l10n.t`The Region sets: ${setList}.`,
     });
   }
 }

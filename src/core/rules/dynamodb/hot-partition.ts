@@ -1,6 +1,7 @@
 // dynamodb/hot-partition: the declared workload, spread over the declared number of partition key
 // values, still puts more on one key than one partition can serve.
 import { hotKeyLoads, number } from '../helpers/dynamodb-capacity';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -19,16 +20,36 @@ export default defineRule({
       for (const { need, limit, perKey, rate } of hotKeyLoads(table)) {
         if (typeof cardinality !== 'number') continue;
         const keyName = table.partitionKey?.name;
+        const count = { count: number(cardinality), key: keyName ?? '' };
+        const values = keyName
+          ? cardinality === 1
+            ? l10n.t('{count} partition key value of `{key}`', count)
+            : l10n.t('{count} partition key values of `{key}`', count)
+          : cardinality === 1
+            ? l10n.t('{count} partition key value', count)
+            : l10n.t('{count} partition key values', count);
+        const rateValue = number(need.requestsPerSecond);
         report({
           pointer: `${table.pointer}/partitionKeyCardinality`,
           part: 'value',
           message:
-            `${table.name} needs ${need.explanation}; spread evenly over ${number(cardinality)} partition key ${cardinality === 1 ? 'value' : 'values'}` +
-            `${keyName ? ` of \`${keyName}\`` : ''} that is ${number(perKey)} ${need.unit} per key value, more than the ${number(limit)} ${need.unit} one partition serves. ` +
-            `All items with the same partition key value live on one partition, so DynamoDB throttles each key above that limit, in provisioned and on-demand mode alike. ` +
-            `Use a partition key with more distinct values, or spread each value over several keys with a suffix (write sharding)` +
-            `${need.unit === 'RCU' ? ', or cache the hot items (DAX serves eventually consistent reads from memory)' : ''}.`,
-          related: [{ pointer: `${table.pointer}/workload/${rate}`, message: `The declared ${need.unit === 'RCU' ? 'read' : 'write'} rate: ${number(need.requestsPerSecond)}/s` }],
+            l10n.t('{table} needs {need}; spread evenly over {values} that is {perKey} {unit} per key value, more than the {limit} {unit} one partition serves.', {
+              table: table.name,
+              need: need.explanation,
+              values,
+              perKey: number(perKey),
+              unit: need.unit,
+              limit: number(limit),
+            }) +
+            ' ' +
+            l10n.t`All items with the same partition key value live on one partition, so DynamoDB throttles each key above that limit, in provisioned and on-demand mode alike.` +
+            ' ' +
+            (need.unit === 'RCU'
+              ? l10n.t`Use a partition key with more distinct values, or spread each value over several keys with a suffix (write sharding), or cache the hot items (DAX serves eventually consistent reads from memory).`
+              : l10n.t`Use a partition key with more distinct values, or spread each value over several keys with a suffix (write sharding).`),
+          related: [
+            { pointer: `${table.pointer}/workload/${rate}`, message: need.unit === 'RCU' ? l10n.t`The declared read rate: ${rateValue}/s` : l10n.t`The declared write rate: ${rateValue}/s` },
+          ],
         });
       }
     }

@@ -1,6 +1,7 @@
 // dynamodb/index-limits: more secondary indexes than DynamoDB allows, local secondary indexes that
 // cannot exist (no sort key on the table, another partition key), or too many projected attributes.
 import { DYNAMODB_INDEX_LIMITS } from '../../facts';
+import * as l10n from '../../l10n';
 import type { DynamodbTable } from '../../model/model';
 import { defineRule, type RuleContext } from '../rule';
 
@@ -22,9 +23,10 @@ export default defineRule({
           pointer: `${table.pointer}/globalSecondaryIndexes`,
           part: 'key',
           message:
-            `${table.name} has ${gsis.length} global secondary indexes; DynamoDB allows ${limits.globalSecondaryIndexes} per table (a default quota: more needs an approved quota increase). ` +
-            `Merge indexes that serve similar queries (one overloaded GSI with generic key attributes can serve several access patterns), or request the increase first.`,
-          related: [{ pointer: gsis[limits.globalSecondaryIndexes].pointer, message: `Index ${limits.globalSecondaryIndexes + 1} of ${table.name}: over the limit of ${limits.globalSecondaryIndexes}` }],
+            l10n.t`${table.name} has ${gsis.length} global secondary indexes; DynamoDB allows ${limits.globalSecondaryIndexes} per table (a default quota: more needs an approved quota increase).` +
+            ' ' +
+            l10n.t`Merge indexes that serve similar queries (one overloaded GSI with generic key attributes can serve several access patterns), or request the increase first.`,
+          related: [{ pointer: gsis[limits.globalSecondaryIndexes].pointer, message: overLimit(limits.globalSecondaryIndexes, table.name) }],
         });
       }
       const lsis = table.localSecondaryIndexes;
@@ -33,9 +35,10 @@ export default defineRule({
           pointer: `${table.pointer}/localSecondaryIndexes`,
           part: 'key',
           message:
-            `${table.name} has ${lsis.length} local secondary indexes; DynamoDB allows at most ${limits.localSecondaryIndexes} per table. ` +
-            `Turn the rest into global secondary indexes (which can be added later, unlike LSIs) or merge sort keys.`,
-          related: [{ pointer: lsis[limits.localSecondaryIndexes].pointer, message: `Index ${limits.localSecondaryIndexes + 1} of ${table.name}: over the limit of ${limits.localSecondaryIndexes}` }],
+            l10n.t`${table.name} has ${lsis.length} local secondary indexes; DynamoDB allows at most ${limits.localSecondaryIndexes} per table.` +
+            ' ' +
+            l10n.t`Turn the rest into global secondary indexes (which can be added later, unlike LSIs) or merge sort keys.`,
+          related: [{ pointer: lsis[limits.localSecondaryIndexes].pointer, message: overLimit(limits.localSecondaryIndexes, table.name) }],
         });
       }
       if (lsis.length > 0 && !table.sortKey) {
@@ -43,8 +46,9 @@ export default defineRule({
           pointer: `${table.pointer}/localSecondaryIndexes`,
           part: 'key',
           message:
-            `${table.name} has local secondary indexes but no sort key: an LSI gives the table's item collections another sort order, so it exists only on a table whose primary key has a sort key. ` +
-            `Add a \`sortKey\` to the table (LSIs and the key schema can only be set when the table is created), or make these global secondary indexes.`,
+            l10n.t`${table.name} has local secondary indexes but no sort key: an LSI gives the table's item collections another sort order, so it exists only on a table whose primary key has a sort key.` +
+            ' ' +
+            l10n.t('Add a `sortKey` to the table (LSIs and the key schema can only be set when the table is created), or make these global secondary indexes.'),
         });
       }
       for (const index of lsis) checkLocalPartitionKey(table, index, report);
@@ -53,18 +57,29 @@ export default defineRule({
   },
 });
 
+/** The related message on the first index over a limit (the index at position `limit`). */
+function overLimit(limit: number, table: string): string {
+  return l10n.t`Index ${limit + 1} of ${table}: over the limit of ${limit}`;
+}
+
 /** An LSI always shares the table's partition key; a different one written in the file cannot be created. */
 function checkLocalPartitionKey(table: DynamodbTable, index: DynamodbTable['localSecondaryIndexes'][number], report: RuleContext['report']): void {
   const own = index.partitionKey;
   const tableKey = table.partitionKey;
   if (!own || !tableKey) return;
-  const why = `a local secondary index always uses its table's partition key, name and type alike (it re-sorts each item collection); for another partition key, use a global secondary index.`;
+  const why = l10n.t`a local secondary index always uses its table's partition key, name and type alike (it re-sorts each item collection); for another partition key, use a global secondary index.`;
   if (typeof own.name === 'string' && typeof tableKey.name === 'string' && own.name !== tableKey.name) {
     report({
       pointer: `${index.pointer}/partitionKey/name`,
       part: 'value',
-      message: `The local secondary index ${index.name} of ${table.name} names the partition key \`${own.name}\`, but the table's is \`${tableKey.name}\`: ${why}`,
-      fix: { kind: 'replace', title: `Use the table's partition key \`${tableKey.name}\``, pointer: `${index.pointer}/partitionKey/name`, value: tableKey.name },
+      message: l10n.t("The local secondary index {index} of {table} names the partition key `{key}`, but the table's is `{tableKey}`: {why}", {
+        index: index.name,
+        table: table.name,
+        key: own.name,
+        tableKey: tableKey.name,
+        why,
+      }),
+      fix: { kind: 'replace', title: l10n.t("Use the table's partition key `{key}`", { key: tableKey.name }), pointer: `${index.pointer}/partitionKey/name`, value: tableKey.name },
     });
     return;
   }
@@ -72,8 +87,15 @@ function checkLocalPartitionKey(table: DynamodbTable, index: DynamodbTable['loca
     report({
       pointer: `${index.pointer}/partitionKey/type`,
       part: 'value',
-      message: `The local secondary index ${index.name} of ${table.name} gives the partition key \`${own.name}\` the type \`${own.type}\`, but the table's is \`${tableKey.type}\`: ${why}`,
-      fix: { kind: 'replace', title: `Use the table's key type \`${tableKey.type}\``, pointer: `${index.pointer}/partitionKey/type`, value: tableKey.type },
+      message: l10n.t("The local secondary index {index} of {table} gives the partition key `{key}` the type `{type}`, but the table's is `{tableType}`: {why}", {
+        index: index.name,
+        table: table.name,
+        key: String(own.name),
+        type: own.type,
+        tableType: tableKey.type,
+        why,
+      }),
+      fix: { kind: 'replace', title: l10n.t("Use the table's key type `{type}`", { type: tableKey.type }), pointer: `${index.pointer}/partitionKey/type`, value: tableKey.type },
     });
   }
 }
@@ -93,7 +115,11 @@ function checkProjectedAttributes(table: DynamodbTable, limit: number, report: R
     pointer: first.pointer,
     part: 'key',
     message:
-      `The indexes of ${table.name} project ${total} attributes with \`include\`; DynamoDB allows at most ${limit}, counted over all the table's secondary indexes (an attribute in two indexes counts twice), and the index ${first.name} goes over. ` +
-      `Use \`projection: all\` for an index that needs most attributes, or fetch rarely used attributes from the table.`,
+      l10n.t(
+        "The indexes of {table} project {total} attributes with `include`; DynamoDB allows at most {limit}, counted over all the table's secondary indexes (an attribute in two indexes counts twice), and the index {index} goes over.",
+        { table: table.name, total, limit, index: first.name },
+      ) +
+      ' ' +
+      l10n.t('Use `projection: all` for an index that needs most attributes, or fetch rarely used attributes from the table.'),
   });
 }

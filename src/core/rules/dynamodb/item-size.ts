@@ -1,5 +1,6 @@
 // dynamodb/item-size: an average item larger than the largest item DynamoDB stores.
 import { DYNAMODB_MAX_ITEM_SIZE_KB } from '../../facts';
+import * as l10n from '../../l10n';
 import { number } from '../helpers/dynamodb-capacity';
 import { defineRule } from '../rule';
 
@@ -21,8 +22,9 @@ export default defineRule({
         pointer: `${table.pointer}/item/averageSizeKB`,
         part: 'value',
         message:
-          `${table.name} has an average item of ${number(size)} KB; a DynamoDB item (attribute names and values together) can be at most ${limit} KB, so writes of such items fail. ` +
-          `Keep large attributes (documents, images, long text) in Amazon S3 and store the object key in the item, compress them, or split the item into several items under one partition key.`,
+          l10n.t`${table.name} has an average item of ${number(size)} KB; a DynamoDB item (attribute names and values together) can be at most ${limit} KB, so writes of such items fail.` +
+          ' ' +
+          l10n.t`Keep large attributes (documents, images, long text) in Amazon S3 and store the object key in the item, compress them, or split the item into several items under one partition key.`,
       });
     }
   },

@@ -1,6 +1,7 @@
 // dynamodb/low-cardinality-partition-key: a partition key with few distinct values concentrates
 // traffic on few partitions.
 import { DYNAMODB_KEY_TYPES, DYNAMODB_PARTITION_THROUGHPUT } from '../../facts';
+import * as l10n from '../../l10n';
 import { orList } from '../../text';
 import { hotKeyLoads } from '../helpers/dynamodb-capacity';
 import { lowCardinalityReason } from '../helpers/dynamodb-keys';
@@ -29,7 +30,7 @@ export default defineRule({
       const overloaded = hotKeyLoads(database).length > 0;
       checkKey(database.partitionKey, `${database.pointer}/partitionKey`, database.partitionKeyCardinality, `${database.pointer}/partitionKeyCardinality`, database.name, report, overloaded);
       for (const index of database.globalSecondaryIndexes) {
-        checkKey(index.partitionKey, `${index.pointer}/partitionKey`, index.partitionKeyCardinality, `${index.pointer}/partitionKeyCardinality`, `the index ${index.name} of ${database.name}`, report);
+        checkKey(index.partitionKey, `${index.pointer}/partitionKey`, index.partitionKeyCardinality, `${index.pointer}/partitionKeyCardinality`, l10n.t`the index ${index.name} of ${database.name}`, report);
       }
     }
   },
@@ -46,22 +47,40 @@ function checkKey(
 ): void {
   if (!key || typeof key.name !== 'string') return;
   const { writeCapacityUnits } = DYNAMODB_PARTITION_THROUGHPUT.value;
-  const advice = 'Choose a key with many distinct, evenly used values (a user, order or device id), or add a random or calculated suffix (write sharding).';
+  const advice = l10n.t`Choose a key with many distinct, evenly used values (a user, order or device id), or add a random or calculated suffix (write sharding).`;
   if (key.type === 'BOOL') {
     report({
       pointer: `${keyPointer}/type`,
       part: 'value',
       severity: 'error',
-      message: `The partition key of ${owner} is a boolean: DynamoDB key attributes must be ${orList(DYNAMODB_KEY_TYPES.value)} (it rejects \`BOOL\`), and two values would put all traffic on two partitions. ${advice}`,
+      message:
+        l10n.t('The partition key of {owner} is a boolean: DynamoDB key attributes must be {types} (it rejects `BOOL`), and two values would put all traffic on two partitions.', {
+          owner,
+          types: orList(DYNAMODB_KEY_TYPES.value),
+        }) +
+        ' ' +
+        advice,
     });
     return;
   }
   if (cardinality !== undefined && cardinality < TINY_CARDINALITY) {
     if (overloaded) return;
+    const values = { key: key.name, owner, count: cardinality, limit: formatNumber(writeCapacityUnits), total: formatNumber(cardinality * writeCapacityUnits) };
     report({
       pointer: cardinalityPointer,
       part: 'value',
-      message: `The partition key \`${key.name}\` of ${owner} has only ${cardinality} distinct ${cardinality === 1 ? 'value' : 'values'}: each value lives on one partition (at most ${formatNumber(writeCapacityUnits)} WCU), so writes top out at ${formatNumber(cardinality * writeCapacityUnits)} WCU and any skew makes a hot partition. ${advice}`,
+      message:
+        (cardinality === 1
+          ? l10n.t(
+              'The partition key `{key}` of {owner} has only {count} distinct value: each value lives on one partition (at most {limit} WCU), so writes top out at {total} WCU and any skew makes a hot partition.',
+              values,
+            )
+          : l10n.t(
+              'The partition key `{key}` of {owner} has only {count} distinct values: each value lives on one partition (at most {limit} WCU), so writes top out at {total} WCU and any skew makes a hot partition.',
+              values,
+            )) +
+        ' ' +
+        advice,
     });
     return;
   }
@@ -71,7 +90,10 @@ function checkKey(
     report({
       pointer: `${keyPointer}/name`,
       part: 'value',
-      message: `${reason}: as the partition key of ${owner} it puts each value's traffic on one partition (at most ${formatNumber(writeCapacityUnits)} WCU each) and makes hot partitions. ${advice}`,
+      message:
+        l10n.t`${reason}: as the partition key of ${owner} it puts each value's traffic on one partition (at most ${formatNumber(writeCapacityUnits)} WCU each) and makes hot partitions.` +
+        ' ' +
+        advice,
     });
   }
 }

@@ -1,5 +1,6 @@
 // dynamodb/pitr-disabled: a table without point-in-time recovery (continuous backups).
 import { DYNAMODB_PITR } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule, inProduction } from '../rule';
 
 export default defineRule({
@@ -23,9 +24,13 @@ export default defineRule({
         pointer: written ? pointer : table.pointer,
         part: written ? 'value' : 'key',
         message:
-          `${table.name} has point-in-time recovery off: an accidental delete, a bad deploy or a job that overwrites items can only be undone from an on-demand backup, if one exists, losing everything written since. ` +
-          `With \`pointInTimeRecovery: true\` DynamoDB can restore the table, into a new table, to any second of the last ${pitr.defaultDays} days up to about ${pitr.latestRestorableMinutes} minutes ago.`,
-        fix: { kind: 'set', title: 'Turn on point-in-time recovery', pointer, value: true },
+          l10n.t`${table.name} has point-in-time recovery off: an accidental delete, a bad deploy or a job that overwrites items can only be undone from an on-demand backup, if one exists, losing everything written since.` +
+          ' ' +
+          l10n.t('With `pointInTimeRecovery: true` DynamoDB can restore the table, into a new table, to any second of the last {days} days up to about {minutes} minutes ago.', {
+            days: pitr.defaultDays,
+            minutes: pitr.latestRestorableMinutes,
+          }),
+        fix: { kind: 'set', title: l10n.t`Turn on point-in-time recovery`, pointer, value: true },
       });
     }
   },

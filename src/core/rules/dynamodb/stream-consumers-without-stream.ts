@@ -3,6 +3,7 @@
 import { DYNAMODB_STREAM_RETENTION_HOURS } from '../../facts';
 import type { DynamodbTable } from '../../model/model';
 import { andList } from '../../text';
+import * as l10n from '../../l10n';
 import { regionOfEntry } from '../helpers/arch';
 import { defineRule } from '../rule';
 
@@ -39,11 +40,19 @@ export default defineRule({
         pointer: `${table.pointer}/streams/enabled`,
         part: 'value',
         message:
-          `${table.name} lists ${andList(consumers)} as ${consumers.length === 1 ? 'a stream consumer' : 'stream consumers'}, but its stream is off (\`enabled: false\`): ` +
-          `with no stream there are no change records to read, so ${consumers.length === 1 ? 'that application receives' : 'those applications receive'} nothing. ` +
-          `Turn the stream on (each change record is kept for ${DYNAMODB_STREAM_RETENTION_HOURS.value} hours), or remove the consumers.`,
-        related: [{ pointer: `${table.pointer}/streams/consumers`, message: 'The consumers of the stream' }],
-        fix: { kind: 'replace', title: 'Turn the stream on (`enabled: true`)', pointer: `${table.pointer}/streams/enabled`, value: true },
+          (consumers.length === 1
+            ? l10n.t(
+                '{table} lists {consumers} as a stream consumer, but its stream is off (`enabled: false`): with no stream there are no change records to read, so that application receives nothing.',
+                { table: table.name, consumers: andList(consumers) },
+              )
+            : l10n.t(
+                '{table} lists {consumers} as stream consumers, but its stream is off (`enabled: false`): with no stream there are no change records to read, so those applications receive nothing.',
+                { table: table.name, consumers: andList(consumers) },
+              )) +
+          ' ' +
+          l10n.t`Turn the stream on (each change record is kept for ${DYNAMODB_STREAM_RETENTION_HOURS.value} hours), or remove the consumers.`,
+        related: [{ pointer: `${table.pointer}/streams/consumers`, message: l10n.t`The consumers of the stream` }],
+        fix: { kind: 'replace', title: l10n.t('Turn the stream on (`enabled: true`)'), pointer: `${table.pointer}/streams/enabled`, value: true },
       });
     }
   },

@@ -2,6 +2,7 @@
 // per-table quota allows, provisioned or needed by the declared workload.
 import { DYNAMODB_TABLE_THROUGHPUT_QUOTA } from '../../facts';
 import { dynamodbCapacityNeeds, number } from '../helpers/dynamodb-capacity';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -14,7 +15,7 @@ export default defineRule({
   },
   check({ model, report }) {
     const quota = DYNAMODB_TABLE_THROUGHPUT_QUOTA.value;
-    const advice = 'Request a quota increase in Service Quotas before launch (it is not instant), or spread the data over more tables.';
+    const advice = l10n.t`Request a quota increase in Service Quotas before launch (it is not instant), or spread the data over more tables.`;
     for (const table of model.databases) {
       if (table.service !== 'dynamodb') continue;
       const billing = table.billing;
@@ -25,7 +26,10 @@ export default defineRule({
         report({
           pointer: `${table.pointer}/billing/autoScaling/max`,
           part: 'value',
-          message: `Auto scaling may raise ${table.name} to ${number(max)} capacity units; the default quota is ${number(quota.readCapacityUnits)} RCU and ${number(quota.writeCapacityUnits)} WCU per table, so scaling stops at the quota when the traffic needs more. ${advice}`,
+          message:
+            l10n.t`Auto scaling may raise ${table.name} to ${number(max)} capacity units; the default quota is ${number(quota.readCapacityUnits)} RCU and ${number(quota.writeCapacityUnits)} WCU per table, so scaling stops at the quota when the traffic needs more.` +
+            ' ' +
+            advice,
         });
       }
       const needs = dynamodbCapacityNeeds(table);
@@ -38,18 +42,37 @@ export default defineRule({
           report({
             pointer: `${table.pointer}/billing/${capacityKey}`,
             part: 'value',
-            message: `${table.name} provisions ${number(fixed)} ${unit}; the default quota is ${number(limit)} ${unit} per table, and DynamoDB rejects more without an approved increase. ${advice}`,
+            message:
+              l10n.t('{table} provisions {units} {unit}; the default quota is {limit} {unit} per table, and DynamoDB rejects more without an approved increase.', {
+                table: table.name,
+                units: number(fixed),
+                unit,
+                limit: number(limit),
+              }) +
+              ' ' +
+              advice,
           });
         }
         // The workload's need is reported only when no provisioned number already says the same.
         const provisionedOver = (typeof fixed === 'number' && fixed > limit) || (typeof max === 'number' && max > limit);
         const need = direction === 'read' ? needs.reads : needs.writes;
         if (provisionedOver || !need || need.capacityUnits <= limit) continue;
-        const units = provisioned ? unit : `${direction} request units per second (the on-demand form of ${unit})`;
+        const values = { table: table.name, need: need.explanation, limit: number(limit), unit };
+        const sentence = provisioned
+          ? l10n.t('{table} needs {need}; the default quota is {limit} {unit} per table, so DynamoDB throttles the traffic above it.', values)
+          : direction === 'read'
+            ? l10n.t(
+                '{table} needs {need}; the default quota is {limit} read request units per second (the on-demand form of RCU) per table, even in on-demand mode, so DynamoDB throttles the traffic above it.',
+                values,
+              )
+            : l10n.t(
+                '{table} needs {need}; the default quota is {limit} write request units per second (the on-demand form of WCU) per table, even in on-demand mode, so DynamoDB throttles the traffic above it.',
+                values,
+              );
         report({
           pointer: `${table.pointer}/workload/${direction === 'read' ? 'readsPerSecond' : 'writesPerSecond'}`,
           part: 'value',
-          message: `${table.name} needs ${need.explanation}; the default quota is ${number(limit)} ${units} per table${provisioned ? '' : ', even in on-demand mode'}, so DynamoDB throttles the traffic above it. ${advice}`,
+          message: sentence + ' ' + advice,
         });
       }
       if (!provisioned) continue;
@@ -62,7 +85,16 @@ export default defineRule({
           report({
             pointer: `${index.pointer}/${key}`,
             part: 'value',
-            message: `The index ${index.name} of ${table.name} provisions ${number(units)} ${unit}; the default quota is ${number(limit)} ${unit} for each table and each of its global secondary indexes. ${advice}`,
+            message:
+              l10n.t('The index {index} of {table} provisions {units} {unit}; the default quota is {limit} {unit} for each table and each of its global secondary indexes.', {
+                index: index.name,
+                table: table.name,
+                units: number(units),
+                unit,
+                limit: number(limit),
+              }) +
+              ' ' +
+              advice,
           });
         }
       }

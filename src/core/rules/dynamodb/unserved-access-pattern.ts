@@ -3,6 +3,7 @@
 import type { DynamodbTable } from '../../model/model';
 import type { RawAccessPattern } from '../../model/raw';
 import { andList, closest } from '../../text';
+import * as l10n from '../../l10n';
 import { defineRule, type RuleContext } from '../rule';
 
 /** A key schema a Query can use: the table's own, or one index's. */
@@ -34,9 +35,12 @@ export default defineRule({
 });
 
 function checkPattern(table: DynamodbTable, pattern: RawAccessPattern, pointer: string, report: RuleContext['report']): void {
-  const own: KeySchema = { label: 'the table', index: undefined, partitionKey: table.partitionKey?.name, sortKey: table.sortKey?.name };
+  const own: KeySchema = { label: l10n.t`the table`, index: undefined, partitionKey: table.partitionKey?.name, sortKey: table.sortKey?.name };
   const indexes = indexSchemas(table);
-  const name = typeof pattern.name === 'string' ? `The access pattern \`${pattern.name}\` of ${table.name}` : `An access pattern of ${table.name}`;
+  const name =
+    typeof pattern.name === 'string'
+      ? l10n.t('The access pattern `{pattern}` of {table}', { pattern: pattern.name, table: table.name })
+      : l10n.t`An access pattern of ${table.name}`;
   const serves = (schema: KeySchema): boolean => schema.partitionKey === pattern.partitionKey && (pattern.sortKey === undefined || schema.sortKey === pattern.sortKey);
   const servingIndexes = indexes.filter(serves);
 
@@ -53,15 +57,19 @@ function checkPattern(table: DynamodbTable, pattern: RawAccessPattern, pointer: 
   // The named index does not exist: say so, suggest the closest name, and offer the index that serves the pattern.
   const names = indexes.map((schema) => schema.index as string);
   const guess = closest(pattern.index, names);
-  const known = names.length > 1 ? `its indexes are ${andList(names)}` : names.length === 1 ? `its only index is ${andList(names)}` : 'it has no secondary indexes';
+  const known = names.length > 1 ? l10n.t`its indexes are ${andList(names)}` : names.length === 1 ? l10n.t`its only index is ${andList(names)}` : l10n.t`it has no secondary indexes`;
   const replacement = guess && servingIndexes.some((schema) => schema.index === guess) ? guess : servingIndexes.length === 1 ? servingIndexes[0].index : undefined;
+  const values = { pattern: name, index: pattern.index, table: table.name, known, guess: guess ?? '' };
   report({
     pointer: `${pointer}/index`,
     part: 'value',
     message:
-      `${name} names the index \`${pattern.index}\`, which ${table.name} does not have (${known})${guess ? `; did you mean \`${guess}\`?` : '.'} ` +
-      (remedy ?? `Nothing else serves it either. ${scanAdvice(pattern)}`),
-    fix: replacement ? { kind: 'replace', title: `Use the index \`${replacement}\``, pointer: `${pointer}/index`, value: replacement } : undefined,
+      (guess
+        ? l10n.t('{pattern} names the index `{index}`, which {table} does not have ({known}); did you mean `{guess}`?', values)
+        : l10n.t('{pattern} names the index `{index}`, which {table} does not have ({known}).', values)) +
+      ' ' +
+      (remedy ?? l10n.t`Nothing else serves it either.` + ' ' + scanAdvice(pattern)),
+    fix: replacement ? { kind: 'replace', title: useIndex(replacement), pointer: `${pointer}/index`, value: replacement } : undefined,
   });
 }
 
@@ -76,30 +84,39 @@ function reportMismatch(
   report: RuleContext['report'],
 ): void {
   const serving = elsewhere?.servingIndexes ?? [];
-  const fix = serving.length === 1 ? { kind: 'replace' as const, title: `Use the index \`${serving[0].index}\``, pointer: `${pointer}/index`, value: serving[0].index as string } : undefined;
+  const fix = serving.length === 1 ? { kind: 'replace' as const, title: useIndex(serving[0].index as string), pointer: `${pointer}/index`, value: serving[0].index as string } : undefined;
   const samePartition = candidates.filter((schema) => schema.partitionKey === pattern.partitionKey);
   if (samePartition.length > 0 && pattern.sortKey !== undefined) {
-    const places = samePartition.map((schema) => `${schema.label} (${schema.sortKey ? `sorted by \`${schema.sortKey}\`` : 'no sort key'})`);
-    const where = places.length > 1 ? `${places.slice(0, -1).join(', ')} or ${places[places.length - 1]}` : places[0];
+    const places = samePartition.map((schema) =>
+      schema.sortKey ? l10n.t('{place} (sorted by `{sortKey}`)', { place: schema.label, sortKey: schema.sortKey }) : l10n.t`${schema.label} (no sort key)`,
+    );
+    const where = places.length > 1 ? l10n.t`${places.slice(0, -1).join(', ')} or ${places[places.length - 1]}` : places[0];
+    const keys = { pattern: name, partitionKey: pattern.partitionKey ?? '', sortKey: pattern.sortKey, where };
+    const lsiPossible = pattern.partitionKey === table.partitionKey?.name && table.sortKey;
     report({
       pointer: `${pointer}/sortKey`,
       part: 'value',
       message:
-        `${name} selects on \`${pattern.partitionKey}\` and sorts or ranges on \`${pattern.sortKey}\`, which is not the sort key of ${where}. ` +
-        `A Query can select the \`${pattern.partitionKey}\` value but must then read every item under it and filter on \`${pattern.sortKey}\`, paying read capacity for every item read. ` +
-        (elsewhere?.remedy ?? `Add a global secondary index with partition key \`${pattern.partitionKey}\` and sort key \`${pattern.sortKey}\`${pattern.partitionKey === table.partitionKey?.name && table.sortKey ? ' (or a local secondary index, if the table is not created yet)' : ''}.`),
+        l10n.t('{pattern} selects on `{partitionKey}` and sorts or ranges on `{sortKey}`, which is not the sort key of {where}.', keys) +
+        ' ' +
+        l10n.t('A Query can select the `{partitionKey}` value but must then read every item under it and filter on `{sortKey}`, paying read capacity for every item read.', keys) +
+        ' ' +
+        (elsewhere?.remedy ??
+          (lsiPossible
+            ? l10n.t('Add a global secondary index with partition key `{partitionKey}` and sort key `{sortKey}` (or a local secondary index, if the table is not created yet).', keys)
+            : l10n.t('Add a global secondary index with partition key `{partitionKey}` and sort key `{sortKey}`.', keys))),
       fix,
     });
     return;
   }
   const single = candidates.length === 1 ? candidates[0] : undefined;
   const why = single?.index
-    ? `the index ${single.index} is partitioned by \`${single.partitionKey}\`, not \`${pattern.partitionKey}\``
-    : `\`${pattern.partitionKey}\` is the partition key of neither ${table.name} nor any of its indexes`;
+    ? l10n.t('the index {index} is partitioned by `{indexKey}`, not `{partitionKey}`', { index: single.index, indexKey: String(single.partitionKey), partitionKey: String(pattern.partitionKey) })
+    : l10n.t('`{partitionKey}` is the partition key of neither {table} nor any of its indexes', { partitionKey: String(pattern.partitionKey), table: table.name });
   report({
     pointer: `${pointer}/partitionKey`,
     part: 'value',
-    message: `${name} cannot be served by a Query: ${why}. ${elsewhere?.remedy ?? scanAdvice(pattern)}`,
+    message: l10n.t`${name} cannot be served by a Query: ${why}.` + ' ' + (elsewhere?.remedy ?? scanAdvice(pattern)),
     fix,
   });
 }
@@ -107,20 +124,31 @@ function reportMismatch(
 /** The table's indexes as key schemas (an LSI shares the table's partition key). */
 function indexSchemas(table: DynamodbTable): KeySchema[] {
   return [
-    ...table.globalSecondaryIndexes.map((index) => ({ label: `the index ${index.name}`, index: index.name, partitionKey: index.partitionKey?.name, sortKey: index.sortKey?.name })),
-    ...table.localSecondaryIndexes.map((index) => ({ label: `the index ${index.name}`, index: index.name, partitionKey: table.partitionKey?.name, sortKey: index.sortKey?.name })),
+    ...table.globalSecondaryIndexes.map((index) => ({ label: l10n.t`the index ${index.name}`, index: index.name, partitionKey: index.partitionKey?.name, sortKey: index.sortKey?.name })),
+    ...table.localSecondaryIndexes.map((index) => ({ label: l10n.t`the index ${index.name}`, index: index.name, partitionKey: table.partitionKey?.name, sortKey: index.sortKey?.name })),
   ].filter((schema) => typeof schema.index === 'string');
 }
 
 /** What serves the pattern instead of the index it names, if anything. */
 function remedyFor(ownKeysServe: boolean, servingIndexes: KeySchema[]): string | undefined {
-  if (servingIndexes.length === 1) return `The index ${servingIndexes[0].index} serves it: name that one in \`index\`.`;
-  if (servingIndexes.length > 1) return `The indexes ${andList(servingIndexes.map((schema) => schema.index))} serve it: name one of them in \`index\`.`;
-  if (ownKeysServe) return `The table's own keys serve it: remove \`index\` so the pattern queries the table.`;
+  if (servingIndexes.length === 1) return l10n.t('The index {index} serves it: name that one in `index`.', { index: String(servingIndexes[0].index) });
+  if (servingIndexes.length > 1) return l10n.t('The indexes {indexes} serve it: name one of them in `index`.', { indexes: andList(servingIndexes.map((schema) => schema.index)) });
+  if (ownKeysServe) return l10n.t("The table's own keys serve it: remove `index` so the pattern queries the table.");
   return undefined;
 }
 
+/** The title of the fix that names `index` in the pattern. */
+function useIndex(index: string): string {
+  return l10n.t('Use the index `{index}`', { index });
+}
+
 function scanAdvice(pattern: RawAccessPattern): string {
-  const keys = pattern.sortKey ? `partition key \`${pattern.partitionKey}\` and sort key \`${pattern.sortKey}\`` : `partition key \`${pattern.partitionKey}\``;
-  return `It would need a Scan, which reads the whole table (every item costs read capacity) and slows down as the table grows. Add a global secondary index with ${keys}.`;
+  const keys = { partitionKey: String(pattern.partitionKey), sortKey: String(pattern.sortKey) };
+  return (
+    l10n.t`It would need a Scan, which reads the whole table (every item costs read capacity) and slows down as the table grows.` +
+    ' ' +
+    (pattern.sortKey
+      ? l10n.t('Add a global secondary index with partition key `{partitionKey}` and sort key `{sortKey}`.', keys)
+      : l10n.t('Add a global secondary index with partition key `{partitionKey}`.', keys))
+  );
 }

@@ -1,6 +1,7 @@
 // elasticache/memcached-durability: Memcached used as if it kept data safe (sessions, a primary store,
 // replicas, Multi-AZ, snapshots); it has no replication, persistence or failover.
 import { MEMCACHED_CAPABILITIES } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -15,29 +16,50 @@ export default defineRule({
     const memcached = MEMCACHED_CAPABILITIES.value;
     for (const database of model.databases) {
       if (database.service !== 'elasticache' || database.engine !== 'memcached') continue;
-      const engine = `\`engine: valkey\` (or \`redis\`)`;
+      const name = database.name;
       if (database.role === 'session-store' || database.role === 'primary-store') {
-        const what = database.role === 'session-store' ? 'sessions' : 'the only copy of its data';
-        const loss = database.role === 'session-store' ? 'logs out every user whose session it held' : 'loses that data for good';
         report({
           pointer: `${database.pointer}/role`,
           part: 'value',
           message:
-            `${database.name} keeps ${what} in Memcached, which has no replication, no persistence and no failover: a node restart, replacement or AZ outage ${loss}. ` +
-            `Use ${engine} with a replica per shard, Multi-AZ and snapshots, or keep the data in a database (DynamoDB for sessions).`,
+            (database.role === 'session-store'
+              ? l10n.t`${name} keeps sessions in Memcached, which has no replication, no persistence and no failover: a node restart, replacement or AZ outage logs out every user whose session it held.`
+              : l10n.t`${name} keeps the only copy of its data in Memcached, which has no replication, no persistence and no failover: a node restart, replacement or AZ outage loses that data for good.`) +
+            ' ' +
+            l10n.t('Use `engine: valkey` (or `redis`) with a replica per shard, Multi-AZ and snapshots, or keep the data in a database (DynamoDB for sessions).'),
         });
       }
+      // Each claim with its own sentence: `which has no replicas`, `which has no snapshots`.
       const claims: { key: string; claim: string }[] = [];
-      if (!memcached.replication && database.replicasPerShard > 0) claims.push({ key: 'replicasPerShard', claim: 'replicas' });
-      if (!memcached.failover && database.multiAz === true) claims.push({ key: 'multiAz', claim: 'Multi-AZ failover' });
-      if (!memcached.snapshots && (database.snapshotRetentionDays ?? 0) > 0) claims.push({ key: 'snapshotRetentionDays', claim: 'snapshots' });
+      if (!memcached.replication && database.replicasPerShard > 0) {
+        claims.push({
+          key: 'replicasPerShard',
+          claim:
+            l10n.t`${name} is Memcached, which has no replicas: ElastiCache offers replication, Multi-AZ and snapshots only for Valkey and Redis OSS, so this setting promises protection the cache will not have.`,
+        });
+      }
+      if (!memcached.failover && database.multiAz === true) {
+        claims.push({
+          key: 'multiAz',
+          claim:
+            l10n.t`${name} is Memcached, which has no Multi-AZ failover: ElastiCache offers replication, Multi-AZ and snapshots only for Valkey and Redis OSS, so this setting promises protection the cache will not have.`,
+        });
+      }
+      if (!memcached.snapshots && (database.snapshotRetentionDays ?? 0) > 0) {
+        claims.push({
+          key: 'snapshotRetentionDays',
+          claim:
+            l10n.t`${name} is Memcached, which has no snapshots: ElastiCache offers replication, Multi-AZ and snapshots only for Valkey and Redis OSS, so this setting promises protection the cache will not have.`,
+        });
+      }
       for (const { key, claim } of claims) {
         report({
           pointer: `${database.pointer}/${key}`,
           part: 'value',
           message:
-            `${database.name} is Memcached, which has no ${claim}: ElastiCache offers replication, Multi-AZ and snapshots only for Valkey and Redis OSS, so this setting promises protection the cache will not have. ` +
-            `Remove it and treat the cache as disposable, or switch to ${engine} if the data must survive a node failure.`,
+            claim +
+            ' ' +
+            l10n.t('Remove it and treat the cache as disposable, or switch to `engine: valkey` (or `redis`) if the data must survive a node failure.'),
         });
       }
     }

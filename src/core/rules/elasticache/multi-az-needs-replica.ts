@@ -1,5 +1,6 @@
 // elasticache/multi-az-needs-replica: Multi-AZ on a Valkey or Redis OSS cluster without a replica to fail over to.
 import { ELASTICACHE_MULTI_AZ_MIN_REPLICAS } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -20,10 +21,11 @@ export default defineRule({
         pointer: `${database.pointer}/multiAz`,
         part: 'value',
         message:
-          `${database.name} turns on Multi-AZ but has no read replicas: Multi-AZ fails over by promoting a replica, so ElastiCache requires at least ${minimum} per shard and rejects this configuration. ` +
-          `Set \`replicasPerShard: ${minimum}\` or more (in another AZ than the primary), or turn Multi-AZ off.`,
-        related: [{ pointer: `${database.pointer}/replicasPerShard`, part: 'value', message: 'No replicas per shard' }],
-        fix: { kind: 'set', title: `Add a replica per shard (\`replicasPerShard: ${minimum}\`)`, pointer: `${database.pointer}/replicasPerShard`, value: minimum },
+          l10n.t`${database.name} turns on Multi-AZ but has no read replicas: Multi-AZ fails over by promoting a replica, so ElastiCache requires at least ${minimum} per shard and rejects this configuration.` +
+          ' ' +
+          l10n.t('Set `replicasPerShard: {minimum}` or more (in another AZ than the primary), or turn Multi-AZ off.', { minimum }),
+        related: [{ pointer: `${database.pointer}/replicasPerShard`, part: 'value', message: l10n.t`No replicas per shard` }],
+        fix: { kind: 'set', title: l10n.t('Add a replica per shard (`replicasPerShard: {minimum}`)', { minimum }), pointer: `${database.pointer}/replicasPerShard`, value: minimum },
       });
     }
   },

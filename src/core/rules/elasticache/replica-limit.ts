@@ -1,5 +1,6 @@
 // elasticache/replica-limit: more replicas per shard, or more nodes per cluster, than ElastiCache allows.
 import { ELASTICACHE_MAX_NODES_PER_CLUSTER, ELASTICACHE_MAX_REPLICAS_PER_SHARD } from '../../facts';
+import * as l10n from '../../l10n';
 import type { ElasticacheCluster } from '../../model/model';
 import { compareVersions } from '../helpers/versions';
 import { defineRule } from '../rule';
@@ -10,9 +11,9 @@ function maxNodes(database: ElasticacheCluster): { limit: number; why: string } 
   const limits = ELASTICACHE_MAX_NODES_PER_CLUSTER.value;
   const version = database.engineVersion;
   if (database.engine === 'redis' && version !== undefined && (compareVersions(version, limits.maxFromRedisVersion) ?? 0) < 0) {
-    return { limit: limits.maxBeforeRedis506, why: `Redis OSS ${version} (before ${limits.maxFromRedisVersion})` };
+    return { limit: limits.maxBeforeRedis506, why: l10n.t`Redis OSS ${version} (before ${limits.maxFromRedisVersion})` };
   }
-  return { limit: limits.max, why: database.engine === 'valkey' ? 'Valkey' : 'Redis OSS 5.0.6 and later' };
+  return { limit: limits.max, why: database.engine === 'valkey' ? 'Valkey' : l10n.t`Redis OSS ${limits.maxFromRedisVersion} and later` };
 }
 
 export default defineRule({
@@ -34,26 +35,35 @@ export default defineRule({
         report({
           pointer: `${database.pointer}/replicasPerShard`,
           part: 'value',
-          message: `${database.name} asks for ${replicasPerShard} replicas per shard; a Valkey or Redis OSS shard holds one primary and at most ${maxReplicas} replicas. Use ${maxReplicas} or fewer, and add shards (cluster mode) for more read capacity.`,
+          message:
+            l10n.t`${database.name} asks for ${replicasPerShard} replicas per shard; a Valkey or Redis OSS shard holds one primary and at most ${maxReplicas} replicas.` +
+            ' ' +
+            l10n.t`Use ${maxReplicas} or fewer, and add shards (cluster mode) for more read capacity.`,
         });
       }
       // Too many replicas is reported above; count the nodes as if that were fixed, so it is not reported twice.
       const replicas = Math.min(replicasPerShard, maxReplicas);
       const nodes = shards * (1 + replicas);
       const { limit, why } = maxNodes(database);
-      const arithmetic = `${shards} shards x (1 primary + ${replicas} replicas) = ${formatNumber(nodes)} nodes`;
+      const arithmetic = l10n.t`${shards} shards x (1 primary + ${replicas} replicas) = ${formatNumber(nodes)} nodes`;
       if (nodes > limit) {
         report({
           pointer: `${database.pointer}/shards`,
           part: 'value',
-          message: `${database.name} needs ${arithmetic}; a ${why} cluster holds at most ${limit} nodes, even with a quota increase. Use fewer shards or replicas, larger node types, or split the data over two clusters.`,
+          message:
+            l10n.t`${database.name} needs ${arithmetic}; a ${why} cluster holds at most ${limit} nodes, even with a quota increase.` +
+            ' ' +
+            l10n.t`Use fewer shards or replicas, larger node types, or split the data over two clusters.`,
         });
       } else if (nodes > defaultQuota) {
         report({
           pointer: `${database.pointer}/shards`,
           part: 'value',
           severity: 'warning',
-          message: `${database.name} needs ${arithmetic}, more than the default quota of ${defaultQuota} nodes per cluster. Request a quota increase (up to ${limit} for ${why}) before creating it, and make sure its subnets have enough free IP addresses.`,
+          message:
+            l10n.t`${database.name} needs ${arithmetic}, more than the default quota of ${defaultQuota} nodes per cluster.` +
+            ' ' +
+            l10n.t`Request a quota increase (up to ${limit} for ${why}) before creating it, and make sure its subnets have enough free IP addresses.`,
         });
       }
     }

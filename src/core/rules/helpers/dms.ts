@@ -2,6 +2,7 @@
 // of the file or an external source, a tolerant reading of the versions people write ("19c", "2019",
 // "8.0.35", "3.08.0" for Aurora MySQL), and comparisons at the precision the user gave.
 import { DMS_MIGRATION_TYPES, type DmsSourceFamily } from '../../facts';
+import * as l10n from '../../l10n';
 import type { Database, Migration, Reference } from '../../model/model';
 
 /** The engine families a migration end can have: DMS source families plus the other services of the format. */
@@ -158,11 +159,12 @@ export function migrationSource(migration: Migration): MigrationEnd | undefined 
     const engine = source.engine.trim().toLowerCase();
     const family = engineFamily(engine);
     const version = typeof source.version === 'string' ? source.version : undefined;
+    const what = family ? FAMILY_NAMES[family] : `\`${engine}\``;
     return {
       kind: 'external',
       engine,
       family,
-      label: `the external ${family ? FAMILY_NAMES[family] : `\`${engine}\``} source${version ? ` (${version})` : ''}`,
+      label: version ? l10n.t`the external ${what} source (${version})` : l10n.t`the external ${what} source`,
       version,
       versionPointer: version ? `${source.pointer}/version` : undefined,
       enginePointer: `${source.pointer}/engine`,
@@ -208,6 +210,6 @@ function describeDatabase(database: Database, family: EngineFamily | undefined):
   const name = family ? FAMILY_NAMES[family] : engineOf(database);
   if (database.service === 'rds') return `RDS for ${name}`;
   if (database.service === 'aurora') return `Aurora ${name}`;
-  if (database.service === 'dynamodb') return 'a DynamoDB table';
+  if (database.service === 'dynamodb') return l10n.t('a DynamoDB table');
   return name;
 }

@@ -3,6 +3,7 @@
 import { DYNAMODB_CAPACITY_UNITS, DYNAMODB_PARTITION_THROUGHPUT } from '../../facts';
 import type { DynamodbTable } from '../../model/model';
 import type { RawDynamodbItem, RawDynamodbWorkload, RawReadConsistency, RawWriteMode } from '../../model/raw';
+import * as l10n from '../../l10n';
 import { formatNumber } from '../../text';
 
 /** What one kind of request (reads or writes) needs per second, with the arithmetic spelled out. */
@@ -35,15 +36,17 @@ export interface CapacityNeeds {
 
 /** The capacity a table's declared workload needs (the same arithmetic serves provisioned RCU/WCU and on-demand request units). */
 export function dynamodbCapacityNeeds(table: { item?: RawDynamodbItem; workload?: RawDynamodbWorkload }): CapacityNeeds {
-  // Several rules, the hover and the capacity report ask about the same table in one lint: work it out once.
+  // Several rules, the hover and the capacity report ask about the same table in one lint: work it out
+  // once (per language: the sentences are in the configured one).
+  const locale = l10n.currentLocale();
   const known = needsOf.get(table);
-  if (known) return known;
+  if (known && known.locale === locale) return known.needs;
   const needs = computeNeeds(table);
-  needsOf.set(table, needs);
+  needsOf.set(table, { locale, needs });
   return needs;
 }
 
-const needsOf = new WeakMap<object, CapacityNeeds>();
+const needsOf = new WeakMap<object, { locale: string; needs: CapacityNeeds }>();
 
 function computeNeeds(table: { item?: RawDynamodbItem; workload?: RawDynamodbWorkload }): CapacityNeeds {
   const workload = table.workload;
@@ -62,19 +65,37 @@ function readNeed(requests: number, consistency: RawReadConsistency, size: numbe
   const factor = consistency === 'eventual' ? eventuallyConsistentFactor : consistency === 'transactional' ? transactionalFactor : 1;
   const unitsPerRequest = sizeUnits * factor;
   const capacityUnits = roundUp(requests * unitsPerRequest);
-  const adjective = consistency === 'eventual' ? 'eventually consistent' : consistency === 'strong' ? 'strongly consistent' : 'transactional';
   const perRequest =
     consistency === 'eventual'
-      ? `${number(sizeUnits)} RCU, halved for an eventually consistent read: ${number(unitsPerRequest)} RCU per read`
+      ? l10n.t`${number(sizeUnits)} RCU, halved for an eventually consistent read: ${number(unitsPerRequest)} RCU per read`
       : consistency === 'transactional'
-        ? `${number(sizeUnits)} RCU, doubled for a transactional read: ${number(unitsPerRequest)} RCU per read`
-        : `${number(unitsPerRequest)} RCU per read`;
-  const summary = `${number(capacityUnits)} RCU for ${number(requests)} ${adjective} ${requests === 1 ? 'read' : 'reads'}/s${ofItems(size)}`;
-  const explanation = `${summary} (${sizePhrase(size, sizeUnits, readUnitKB)} = ${perRequest})`;
+        ? l10n.t`${number(sizeUnits)} RCU, doubled for a transactional read: ${number(unitsPerRequest)} RCU per read`
+        : l10n.t`${number(unitsPerRequest)} RCU per read`;
+  const count = number(requests);
+  const single = requests === 1;
+  const rate =
+    consistency === 'eventual'
+      ? single
+        ? l10n.t`${count} eventually consistent read/s`
+        : l10n.t`${count} eventually consistent reads/s`
+      : consistency === 'strong'
+        ? single
+          ? l10n.t`${count} strongly consistent read/s`
+          : l10n.t`${count} strongly consistent reads/s`
+        : single
+          ? l10n.t`${count} transactional read/s`
+          : l10n.t`${count} transactional reads/s`;
+  const summary = summaryOf(capacityUnits, 'RCU', rate, size);
+  const explanation = explain(summary, sizePhrase(size, sizeUnits, readUnitKB), perRequest);
+  const arithmetic = { sizeUnits: number(sizeUnits), factor: number(factor), perRequest: number(unitsPerRequest) };
   const steps = [
-    `${sizePhrase(size, sizeUnits, readUnitKB)} = ${unitCount(sizeUnits, 'read')}`,
-    `${adjective} read: ${number(sizeUnits)} x ${number(factor)} = ${number(unitsPerRequest)} RCU per read`,
-    totalStep(requests, 'reads', unitsPerRequest, capacityUnits, 'RCU'),
+    l10n.t`${sizePhrase(size, sizeUnits, readUnitKB)} = ${unitCount(sizeUnits, 'read')}`,
+    consistency === 'eventual'
+      ? l10n.t('eventually consistent read: {sizeUnits} x {factor} = {perRequest} RCU per read', arithmetic)
+      : consistency === 'strong'
+        ? l10n.t('strongly consistent read: {sizeUnits} x {factor} = {perRequest} RCU per read', arithmetic)
+        : l10n.t('transactional read: {sizeUnits} x {factor} = {perRequest} RCU per read', arithmetic),
+    totalStep(requests, 'reads', unitsPerRequest, capacityUnits),
   ];
   return { unit: 'RCU', requestsPerSecond: requests, mode: consistency, itemSizeKB: size, sizeUnits, unitsPerRequest, capacityUnits, summary, explanation, steps };
 }
@@ -85,17 +106,28 @@ function writeNeed(requests: number, writeMode: RawWriteMode, size: number | und
   const factor = writeMode === 'transactional' ? transactionalFactor : 1;
   const unitsPerRequest = sizeUnits * factor;
   const capacityUnits = roundUp(requests * unitsPerRequest);
-  const kind = `${writeMode === 'transactional' ? 'transactional ' : ''}${requests === 1 ? 'write' : 'writes'}`;
-  const perRequest =
-    writeMode === 'transactional'
-      ? `${number(sizeUnits)} WCU, doubled for a transactional write: ${number(unitsPerRequest)} WCU per write`
-      : `${number(unitsPerRequest)} WCU per write`;
-  const summary = `${number(capacityUnits)} WCU for ${number(requests)} ${kind}/s${ofItems(size)}`;
-  const explanation = `${summary} (${sizePhrase(size, sizeUnits, writeUnitKB)} = ${perRequest})`;
+  const transactional = writeMode === 'transactional';
+  const count = number(requests);
+  const single = requests === 1;
+  const rate = transactional
+    ? single
+      ? l10n.t`${count} transactional write/s`
+      : l10n.t`${count} transactional writes/s`
+    : single
+      ? l10n.t`${count} write/s`
+      : l10n.t`${count} writes/s`;
+  const perRequest = transactional
+    ? l10n.t`${number(sizeUnits)} WCU, doubled for a transactional write: ${number(unitsPerRequest)} WCU per write`
+    : l10n.t`${number(unitsPerRequest)} WCU per write`;
+  const summary = summaryOf(capacityUnits, 'WCU', rate, size);
+  const explanation = explain(summary, sizePhrase(size, sizeUnits, writeUnitKB), perRequest);
+  const arithmetic = { sizeUnits: number(sizeUnits), factor: number(factor), perRequest: number(unitsPerRequest) };
   const steps = [
-    `${sizePhrase(size, sizeUnits, writeUnitKB)} = ${unitCount(sizeUnits, 'write')}`,
-    `${writeMode} write: ${number(sizeUnits)} x ${number(factor)} = ${number(unitsPerRequest)} WCU per write`,
-    totalStep(requests, 'writes', unitsPerRequest, capacityUnits, 'WCU'),
+    l10n.t`${sizePhrase(size, sizeUnits, writeUnitKB)} = ${unitCount(sizeUnits, 'write')}`,
+    transactional
+      ? l10n.t('transactional write: {sizeUnits} x {factor} = {perRequest} WCU per write', arithmetic)
+      : l10n.t('standard write: {sizeUnits} x {factor} = {perRequest} WCU per write', arithmetic),
+    totalStep(requests, 'writes', unitsPerRequest, capacityUnits),
   ];
   return { unit: 'WCU', requestsPerSecond: requests, mode: writeMode, itemSizeKB: size, sizeUnits, unitsPerRequest, capacityUnits, summary, explanation, steps };
 }
@@ -165,25 +197,39 @@ function unitsFor(size: number | undefined, unitKB: number): number {
   return Math.max(1, roundUp(size / unitKB));
 }
 
+/** `300 RCU for 100 strongly consistent reads/s of 10 KB items`; `rate` is the requests, in words (`100 strongly consistent reads/s`). */
+function summaryOf(capacityUnits: number, unit: 'RCU' | 'WCU', rate: string, size: number | undefined): string {
+  const values = { units: number(capacityUnits), unit, rate };
+  return size === undefined ? l10n.t('{units} {unit} for {rate}', values) : l10n.t('{units} {unit} for {rate} of {size} KB items', { ...values, size: number(size) });
+}
+
+/** The summary with the per-request arithmetic. */
+function explain(summary: string, size: string, perRequest: string): string {
+  return l10n.t('{summary} ({size} = {perRequest})', { summary, size, perRequest });
+}
+
 function sizePhrase(size: number | undefined, units: number, unitKB: number): string {
-  if (size === undefined) return `item size not declared, counted as 1 x ${unitKB} KB`;
+  if (size === undefined) return l10n.t`item size not declared, counted as 1 x ${unitKB} KB`;
   const exact = Math.abs(size - units * unitKB) < 1e-9;
-  return `${number(size)} KB ${exact ? 'is' : 'rounds up to'} ${number(units)} x ${unitKB} KB`;
+  return exact ? l10n.t`${number(size)} KB is ${number(units)} x ${unitKB} KB` : l10n.t`${number(size)} KB rounds up to ${number(units)} x ${unitKB} KB`;
 }
 
 function unitCount(units: number, kind: 'read' | 'write'): string {
-  return `${number(units)} ${kind} ${units === 1 ? 'unit' : 'units'}`;
+  const count = number(units);
+  if (kind === 'read') return units === 1 ? l10n.t`${count} read unit` : l10n.t`${count} read units`;
+  return units === 1 ? l10n.t`${count} write unit` : l10n.t`${count} write units`;
 }
 
 /** `300 reads/s x 2 RCU = 600 RCU`, saying so when the product rounds up to a whole unit. */
-function totalStep(requests: number, kind: 'reads' | 'writes', unitsPerRequest: number, capacityUnits: number, unit: 'RCU' | 'WCU'): string {
+function totalStep(requests: number, kind: 'reads' | 'writes', unitsPerRequest: number, capacityUnits: number): string {
   const product = requests * unitsPerRequest;
-  const rounded = Math.abs(product - capacityUnits) > 1e-9 ? `${number(product)}, rounded up to ${number(capacityUnits)} ${unit}` : `${number(capacityUnits)} ${unit}`;
-  return `${number(requests)} ${kind}/s x ${number(unitsPerRequest)} ${unit} = ${rounded}`;
-}
-
-function ofItems(size: number | undefined): string {
-  return size === undefined ? '' : ` of ${number(size)} KB items`;
+  const values = { requests: number(requests), perRequest: number(unitsPerRequest), product: number(product), total: number(capacityUnits) };
+  if (Math.abs(product - capacityUnits) > 1e-9) {
+    return kind === 'reads'
+      ? l10n.t('{requests} reads/s x {perRequest} RCU = {product}, rounded up to {total} RCU', values)
+      : l10n.t('{requests} writes/s x {perRequest} WCU = {product}, rounded up to {total} WCU', values);
+  }
+  return kind === 'reads' ? l10n.t('{requests} reads/s x {perRequest} RCU = {total} RCU', values) : l10n.t('{requests} writes/s x {perRequest} WCU = {total} WCU', values);
 }
 
 /** Rounds up, ignoring binary floating-point noise (12 / 4 is 3, not 4). */

@@ -1,5 +1,6 @@
 // Naming heuristics shared by the DynamoDB partition-key rules: what an attribute name says about
 // how many distinct values it has and whether it is a point in time.
+import * as l10n from '../../l10n';
 
 /** The words of an attribute name: `orderStatus`, `order_status` and `order-status` all give [order, status]. */
 export function words(name: string): string[] {
@@ -26,9 +27,10 @@ const DATE_WORDS = new Set(['date', 'day', 'time', 'timestamp', 'datetime', 'ts'
 export function lowCardinalityReason(name: string): string | undefined {
   const parts = words(name);
   if (parts.length === 0) return undefined;
-  if (BOOLEAN_PREFIXES.has(parts[0]) && parts.length > 1) return `\`${name}\` reads as a true/false flag (two values)`;
+  if (BOOLEAN_PREFIXES.has(parts[0]) && parts.length > 1) return l10n.t('`{name}` reads as a true/false flag (two values)', { name });
   const last = parts[parts.length - 1];
-  if (LOW_CARDINALITY_WORDS.has(last)) return `\`${name}\` reads as a ${last} (a handful of values)`;
+  // `word` is the English word of the name that gives it away (`status`, `type`): a quote, not translated.
+  if (LOW_CARDINALITY_WORDS.has(last)) return l10n.t('`{name}` reads as a {word} (a handful of values)', { name, word: last });
   return undefined;
 }
 

@@ -2,6 +2,7 @@
 // support dates name them, the parts of an instance class name, and every place a file writes one.
 import type { SupportedLifecycleEngine } from '../../facts';
 import type { Architecture } from '../../model/model';
+import * as l10n from '../../l10n';
 import { versionNumbers } from './versions';
 
 /**
@@ -89,14 +90,12 @@ export function instanceClassSites(model: Architecture): InstanceClassSite[] {
   return sites;
 }
 
-/** A description that starts a sentence: a leading `the` becomes `The`; a bare name stays as the file writes it. */
-export function sentenceStart(text: string): string {
-  return text.startsWith('the ') ? `The ${text.slice(4)}` : text;
-}
-
-/** How a message names the owner of an instance class: `orders`, `the read replica orders-replica-1`, `the Aurora instance catalog-2`. */
+/**
+ * How a message names the owner of an instance class at the start of a sentence: `orders`,
+ * `The read replica orders-replica-1`, `The Aurora instance catalog-2`.
+ */
 export function describeSite(site: InstanceClassSite): string {
-  if (site.kind === 'replica') return `the read replica ${site.owner}`;
-  if (site.kind === 'instance') return `the Aurora instance ${site.owner}`;
+  if (site.kind === 'replica') return l10n.t`The read replica ${site.owner}`;
+  if (site.kind === 'instance') return l10n.t`The Aurora instance ${site.owner}`;
   return site.owner;
 }

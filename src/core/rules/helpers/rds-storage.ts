@@ -4,6 +4,7 @@
 import { RDS_FAMILY_NAMES, RDS_GP3_PERFORMANCE, RDS_MAINTENANCE_WINDOW, rdsEngineFamily, type RdsEngineFamily } from '../../facts';
 import type { Architecture, RdsDatabase, ReadReplica } from '../../model/model';
 import type { RawBackup, RawRdsStorage } from '../../model/raw';
+import * as l10n from '../../l10n';
 import { formatNumber } from '../../text';
 
 export { formatNumber };
@@ -89,12 +90,13 @@ export function storagePointer(instance: RdsInstance, key: keyof RawRdsStorage):
 export function gp3Baseline(family: RdsEngineFamily | undefined, sizeGiB: number | undefined): { iops: number; throughputMiBps: number; note: string } {
   const gp3 = RDS_GP3_PERFORMANCE.value;
   const engine = family ? RDS_FAMILY_NAMES[family] : 'RDS';
-  if (family && gp3.noThreshold.includes(family)) return { ...gp3.small, note: `${engine} keeps this baseline at every size` };
+  if (family && gp3.noThreshold.includes(family)) return { ...gp3.small, note: l10n.t`${engine} keeps this baseline at every size` };
   const threshold = (family && gp3.thresholdGiB[family]) || gp3.thresholdGiB.default;
-  if (sizeGiB === undefined) return { ...gp3.small, note: `the baseline below ${formatNumber(threshold)} GiB` };
+  const size = formatNumber(threshold);
+  if (sizeGiB === undefined) return { ...gp3.small, note: l10n.t`the baseline below ${size} GiB` };
   return sizeGiB < threshold
-    ? { ...gp3.small, note: `${engine}'s baseline below ${formatNumber(threshold)} GiB` }
-    : { ...gp3.large, note: `${engine}'s baseline from ${formatNumber(threshold)} GiB` };
+    ? { ...gp3.small, note: l10n.t`${engine}'s baseline below ${size} GiB` }
+    : { ...gp3.large, note: l10n.t`${engine}'s baseline from ${size} GiB` };
 }
 
 // --- Windows ---------------------------------------------------------------------------------
@@ -168,12 +170,26 @@ function intersect(a: CyclicWindow, b: CyclicWindow, cycle: number): CyclicWindo
   return undefined;
 }
 
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-
-/** `Tuesday 18:15` for a minute of the week. */
+/** `Tuesday 18:15` for a minute of the week (Monday is day 0). */
 export function describeTimeOfWeek(minuteOfWeek: number): string {
   const minute = mod(minuteOfWeek, MINUTES_PER_WEEK);
-  return `${DAY_NAMES[Math.floor(minute / MINUTES_PER_DAY)]} ${clock(minute % MINUTES_PER_DAY)}`;
+  const time = clock(minute % MINUTES_PER_DAY);
+  switch (Math.floor(minute / MINUTES_PER_DAY)) {
+    case 0:
+      return l10n.t`Monday ${time}`;
+    case 1:
+      return l10n.t`Tuesday ${time}`;
+    case 2:
+      return l10n.t`Wednesday ${time}`;
+    case 3:
+      return l10n.t`Thursday ${time}`;
+    case 4:
+      return l10n.t`Friday ${time}`;
+    case 5:
+      return l10n.t`Saturday ${time}`;
+    default:
+      return l10n.t`Sunday ${time}`;
+  }
 }
 
 /** `18:15` for a minute of the day. */

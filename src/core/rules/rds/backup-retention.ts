@@ -1,5 +1,6 @@
 // rds/backup-retention: automated-backup retention outside what RDS accepts, or backups off in production.
 import { DMS_MYSQL_CDC, RDS_BACKUP_RETENTION_DAYS, RDS_PITR_LATEST_RESTORABLE_MINUTES } from '../../facts';
+import * as l10n from '../../l10n';
 import type { Architecture } from '../../model/model';
 import { capturesChanges, migrationSource } from '../helpers/dms';
 import { rdsInstances } from '../helpers/rds-storage';
@@ -37,16 +38,19 @@ export default defineRule({
       const days = instance.backup?.retentionDays;
       if (days === undefined) continue;
       const pointer = `${instance.pointer}/backup/retentionDays`;
-      const range = instance.multiAzCluster ? LIMITS.multiAzCluster : LIMITS.instance;
-      const kind = instance.multiAzCluster ? 'a Multi-AZ DB cluster' : 'an RDS DB instance';
+      const cluster = instance.multiAzCluster;
+      const range = cluster ? LIMITS.multiAzCluster : LIMITS.instance;
       if (days > range.max) {
         report({
           pointer,
           part: 'value',
           message:
-            `${instance.name} keeps automated backups for ${days} days; ${kind} keeps them for at most ${range.max} days. ` +
-            `Set \`retentionDays\` to ${range.max} or less; for longer keeping, take manual snapshots (RDS keeps them until you delete them).`,
-          fix: { kind: 'replace', title: `Keep automated backups for ${range.max} days (\`retentionDays: ${range.max}\`)`, pointer, value: range.max },
+            (cluster
+              ? l10n.t`${instance.name} keeps automated backups for ${days} days; a Multi-AZ DB cluster keeps them for at most ${range.max} days.`
+              : l10n.t`${instance.name} keeps automated backups for ${days} days; an RDS DB instance keeps them for at most ${range.max} days.`) +
+            ' ' +
+            l10n.t('Set `retentionDays` to {max} or less; for longer keeping, take manual snapshots (RDS keeps them until you delete them).', { max: range.max }),
+          fix: { kind: 'replace', title: l10n.t('Keep automated backups for {max} days (`retentionDays: {max}`)', { max: range.max }), pointer, value: range.max },
         });
         continue;
       }
@@ -57,9 +61,12 @@ export default defineRule({
           pointer,
           part: 'value',
           message:
-            `${instance.name} is ${kind}, whose automated backups cannot be turned off: retention runs ${range.min}-${range.max} days, not 0. ` +
-            `Set \`retentionDays\` to at least ${range.min} (${LIMITS.consoleDefault} is the console default).`,
-          fix: { kind: 'replace', title: `Keep automated backups for ${range.min} day (\`retentionDays: ${range.min}\`)`, pointer, value: range.min },
+            (cluster
+              ? l10n.t`${instance.name} is a Multi-AZ DB cluster, whose automated backups cannot be turned off: retention runs ${range.min}-${range.max} days, not 0.`
+              : l10n.t`${instance.name} is an RDS DB instance, whose automated backups cannot be turned off: retention runs ${range.min}-${range.max} days, not 0.`) +
+            ' ' +
+            l10n.t('Set `retentionDays` to at least {min} ({consoleDefault} is the console default).', { min: range.min, consoleDefault: LIMITS.consoleDefault }),
+          fix: { kind: 'replace', title: l10n.t('Keep automated backups for {min} day (`retentionDays: {min}`)', { min: range.min }), pointer, value: range.min },
         });
         continue;
       }
@@ -72,10 +79,10 @@ export default defineRule({
         part: 'value',
         severity: inProduction('warning'),
         message:
-          `${instance.name} keeps no automated backups (\`retentionDays: 0\`): there is no point-in-time restore, so a dropped table or a ` +
-          `corrupted database can only go back to the last manual snapshot. Keep backups for ${LIMITS.consoleDefault} days (the console default) ` +
-          `or more: then RDS can restore to any point of that period up to about ${RDS_PITR_LATEST_RESTORABLE_MINUTES.value} minutes ago.`,
-        fix: { kind: 'replace', title: `Keep automated backups for ${LIMITS.consoleDefault} days (\`retentionDays: ${LIMITS.consoleDefault}\`)`, pointer, value: LIMITS.consoleDefault },
+          l10n.t('{instance} keeps no automated backups (`retentionDays: 0`): there is no point-in-time restore, so a dropped table or a corrupted database can only go back to the last manual snapshot.', { instance: instance.name }) +
+          ' ' +
+          l10n.t`Keep backups for ${LIMITS.consoleDefault} days (the console default) or more: then RDS can restore to any point of that period up to about ${RDS_PITR_LATEST_RESTORABLE_MINUTES.value} minutes ago.`,
+        fix: { kind: 'replace', title: l10n.t('Keep automated backups for {consoleDefault} days (`retentionDays: {consoleDefault}`)', { consoleDefault: LIMITS.consoleDefault }), pointer, value: LIMITS.consoleDefault },
       });
     }
   },

@@ -1,5 +1,6 @@
 // rds/cross-region-replica-engine: a read replica in another Region on an engine or version that cannot have one.
 import { RDS_CROSS_REGION_REPLICAS, RDS_ENGINES_WITHOUT_READ_REPLICAS, RDS_FAMILY_NAMES, rdsEngineFamily } from '../../facts';
+import * as l10n from '../../l10n';
 import type { RdsDatabase } from '../../model/model';
 import { versionInRange } from '../helpers/versions';
 import { defineRule, type RelatedReport } from '../rule';
@@ -10,18 +11,20 @@ function unsupported(database: RdsDatabase): { why: string; related: RelatedRepo
   // An engine with no read replicas at all (Oracle SE2) is rds/replica-limit's finding, for every replica at once.
   if (!family || RDS_ENGINES_WITHOUT_READ_REPLICAS.value.includes(database.engine)) return undefined;
   const support = RDS_CROSS_REGION_REPLICAS.value;
-  const engineRelated: RelatedReport = { pointer: `${database.pointer}/engine`, message: `Engine \`${database.engine}\`` };
+  const engineRelated: RelatedReport = { pointer: `${database.pointer}/engine`, message: l10n.t('Engine `{engine}`', { engine: database.engine }) };
   if (!support.families.includes(family)) {
-    return { why: `${RDS_FAMILY_NAMES[family]} has no cross-Region read replicas`, related: [engineRelated] };
+    const name = RDS_FAMILY_NAMES[family];
+    return { why: l10n.t`${name} has no cross-Region read replicas`, related: [engineRelated] };
   }
   if (family === 'db2' && database.engineVersion !== undefined) {
     const version = database.engineVersion;
     const ranges = support.db2Versions;
     const inside = ranges.map((range) => versionInRange(version, range));
     if (inside.some((value) => value === undefined) || inside.some(Boolean)) return undefined;
-    const allowed = ranges.map((range) => (range.below ? range.from : `${range.from} or later`)).join(', or ');
+    const options = ranges.map((range) => (range.below ? range.from : l10n.t`${range.from} or later`));
+    const allowed = options.slice(1).reduce((list, option) => l10n.t`${list}, or ${option}`, options[0] ?? '');
     return {
-      why: `RDS for Db2 ${version} has no cross-Region read replicas: they need Db2 ${allowed}`,
+      why: l10n.t`RDS for Db2 ${version} has no cross-Region read replicas: they need Db2 ${allowed}`,
       related: [{ pointer: `${database.pointer}/engineVersion`, message: `Db2 ${version}` }],
     };
   }
@@ -44,12 +47,15 @@ export default defineRule({
       const problem = unsupported(database);
       if (!problem) continue;
       for (const replica of crossRegion) {
+        // Both Regions are written: that is what makes the replica cross-Region.
+        const [from, to] = [String(replica.source.region), String(replica.region)];
         report({
           pointer: `${replica.pointer}/region`,
           part: 'value',
           message:
-            `${replica.name} replicates ${replica.source.name} from ${replica.source.region} to ${replica.region}, but ${problem.why}. ` +
-            `Keep the replica in ${replica.source.region}, or use cross-Region automated backups or snapshot copies for a copy of the data in ${replica.region}.`,
+            l10n.t`${replica.name} replicates ${replica.source.name} from ${from} to ${to}, but ${problem.why}.` +
+            ' ' +
+            l10n.t`Keep the replica in ${from}, or use cross-Region automated backups or snapshot copies for a copy of the data in ${to}.`,
           related: problem.related,
         });
       }

@@ -1,5 +1,6 @@
 // rds/engine-end-of-support: an engine version past the end of RDS standard support (it runs on paid Extended Support).
 import { RDS_EXTENDED_SUPPORT_YEARS, STANDARD_SUPPORT_ENDS, SUPPORT_DATES_AS_OF, type StandardSupportEnd, type SupportedLifecycleEngine } from '../../facts';
+import * as l10n from '../../l10n';
 import { majorVersion } from '../helpers/rds-engines';
 import { compareVersions } from '../helpers/versions';
 import { defineRule } from '../rule';
@@ -43,17 +44,18 @@ export default defineRule({
       const end = endOfSupport(engine, major);
       if (!end) continue;
       const name = ENGINE_NAMES[engine];
-      const when =
-        major === end.major
-          ? `standard support for ${name} ${end.major} ended on ${end.endedOn}`
-          : `${name} ${major} is older than ${end.major}, whose standard support already ended on ${end.endedOn}`;
+      const values = { database: database.name, engine: name, version, major, ended: end.endedOn, newer: end.major, asOf: SUPPORT_DATES_AS_OF };
       report({
         pointer: `${database.pointer}/engineVersion`,
         part: 'value',
         message:
-          `${database.name} runs ${name} ${version}: ${when} (support dates as of ${SUPPORT_DATES_AS_OF}). ` +
-          `Past that date RDS keeps it running only on RDS Extended Support, a paid add-on on top of the instance price, for up to ${RDS_EXTENDED_SUPPORT_YEARS.value} years before it upgrades the database itself. ` +
-          `Plan a major version upgrade to a version still in standard support, and test it on a copy first.`,
+          (major === end.major
+            ? l10n.t('{database} runs {engine} {version}: standard support for {engine} {major} ended on {ended} (support dates as of {asOf}).', values)
+            : l10n.t('{database} runs {engine} {version}: {engine} {major} is older than {newer}, whose standard support already ended on {ended} (support dates as of {asOf}).', values)) +
+          ' ' +
+          l10n.t`Past that date RDS keeps it running only on RDS Extended Support, a paid add-on on top of the instance price, for up to ${RDS_EXTENDED_SUPPORT_YEARS.value} years before it upgrades the database itself.` +
+          ' ' +
+          l10n.t`Plan a major version upgrade to a version still in standard support, and test it on a copy first.`,
       });
     }
   },

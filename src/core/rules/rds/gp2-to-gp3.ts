@@ -1,5 +1,6 @@
 // rds/gp2-to-gp3: gp2 storage where gp3 gives a steady baseline that does not depend on size.
 import { RDS_GP2_PERFORMANCE, RDS_GP3_PERFORMANCE, RDS_STORAGE_TYPES_UNAVAILABLE } from '../../facts';
+import * as l10n from '../../l10n';
 import { formatNumber, gp3Baseline, rdsInstances, storagePointer, writes } from '../helpers/rds-storage';
 import { defineRule } from '../rule';
 
@@ -25,9 +26,12 @@ export default defineRule({
           pointer,
           part: 'value',
           message:
-            `${instance.name} uses gp2 storage, whose baseline is ${gp2.iopsPerGiB} IOPS per GiB (bursting to ${formatNumber(gp2.burstIops)} while I/O credits last). ` +
-            `gp3 gives at least ${formatNumber(gp3.iops)} IOPS and ${formatNumber(gp3.throughputMiBps)} MiB/s at any size, and more can be bought without adding storage. Consider \`type: gp3\`.`,
-          fix: { kind: 'replace', title: 'Use gp3 storage (`type: gp3`)', pointer, value: 'gp3' },
+            l10n.t`${instance.name} uses gp2 storage, whose baseline is ${gp2.iopsPerGiB} IOPS per GiB (bursting to ${formatNumber(gp2.burstIops)} while I/O credits last).` +
+            ' ' +
+            l10n.t`gp3 gives at least ${formatNumber(gp3.iops)} IOPS and ${formatNumber(gp3.throughputMiBps)} MiB/s at any size, and more can be bought without adding storage.` +
+            ' ' +
+            l10n.t('Consider `type: gp3`.'),
+          fix: { kind: 'replace', title: l10n.t('Use gp3 storage (`type: gp3`)'), pointer, value: 'gp3' },
         });
         continue;
       }
@@ -37,12 +41,14 @@ export default defineRule({
         pointer,
         part: 'value',
         message:
-          `${instance.name} uses gp2 storage: at ${formatNumber(size)} GiB its baseline is ${formatNumber(gp2Iops)} IOPS (${gp2.iopsPerGiB} per GiB)` +
-          (gp2Iops < gp2.burstIops ? `, bursting to ${formatNumber(gp2.burstIops)} while I/O credits last. ` : '. ') +
-          `gp3 gives ${formatNumber(gp3.iops)} IOPS and ${formatNumber(gp3.throughputMiBps)} MiB/s at this size ` +
-          `without credits (${gp3.note}), and more can be bought without adding storage. ` +
-          (keeps ? 'Consider `type: gp3`.' : `Consider \`type: gp3\` with \`iops: ${gp2Iops}\` to keep today's baseline.`),
-        fix: keeps ? { kind: 'replace', title: 'Use gp3 storage (`type: gp3`)', pointer, value: 'gp3' } : undefined,
+          (gp2Iops < gp2.burstIops
+            ? l10n.t`${instance.name} uses gp2 storage: at ${formatNumber(size)} GiB its baseline is ${formatNumber(gp2Iops)} IOPS (${gp2.iopsPerGiB} per GiB), bursting to ${formatNumber(gp2.burstIops)} while I/O credits last.`
+            : l10n.t`${instance.name} uses gp2 storage: at ${formatNumber(size)} GiB its baseline is ${formatNumber(gp2Iops)} IOPS (${gp2.iopsPerGiB} per GiB).`) +
+          ' ' +
+          l10n.t`gp3 gives ${formatNumber(gp3.iops)} IOPS and ${formatNumber(gp3.throughputMiBps)} MiB/s at this size without credits (${gp3.note}), and more can be bought without adding storage.` +
+          ' ' +
+          (keeps ? l10n.t('Consider `type: gp3`.') : l10n.t('Consider `type: gp3` with `iops: {gp2Iops}` to keep today\'s baseline.', { gp2Iops })),
+        fix: keeps ? { kind: 'replace', title: l10n.t('Use gp3 storage (`type: gp3`)'), pointer, value: 'gp3' } : undefined,
       });
     }
   },

@@ -1,6 +1,7 @@
 // rds/instance-class: an instance class that is not `db.<family><generation><options>.<size>`, is unknown, or is Aurora's db.serverless on RDS.
 import { AURORA_SERVERLESS_CLASS, DB_INSTANCE_CLASS_TYPES, DB_PREVIOUS_GENERATION_CLASS_TYPES, DB_RETIRED_CLASS_TYPES } from '../../facts';
-import { sentenceStart, describeSite, instanceClassSites, parseInstanceClass } from '../helpers/rds-engines';
+import * as l10n from '../../l10n';
+import { describeSite, instanceClassSites, parseInstanceClass } from '../helpers/rds-engines';
 import { defineRule } from '../rule';
 
 /** Every class type the facts module knows, current or not (older ones are rds/previous-generation's to report). */
@@ -21,13 +22,16 @@ export default defineRule({
     const serverless = AURORA_SERVERLESS_CLASS.value;
     for (const site of instanceClassSites(model)) {
       const value = site.instanceClass;
-      const who = sentenceStart(describeSite(site));
+      const owner = describeSite(site);
       if (value === serverless) {
         if (site.service === 'aurora') continue;
         report({
           pointer: site.pointer,
           part: 'value',
-          message: `${who} uses \`${serverless}\`, the Aurora Serverless v2 class: RDS DB instances have no serverless class. Choose a provisioned class such as \`db.m7g.large\`, or move the database to Aurora.`,
+          message:
+            l10n.t('{owner} uses `{serverless}`, the Aurora Serverless v2 class: RDS DB instances have no serverless class.', { owner, serverless }) +
+            ' ' +
+            l10n.t('Choose a provisioned class such as `db.m7g.large`, or move the database to Aurora.'),
         });
         continue;
       }
@@ -40,9 +44,11 @@ export default defineRule({
           pointer: site.pointer,
           part: 'value',
           message:
-            `${who} has the instance class \`${value}\`, which is not a DB instance class: the form is \`db.<family><generation><options>.<size>\`, ` +
-            `e.g. \`db.m7g.large\` or \`db.r6i.2xlarge\`${site.service === 'aurora' ? ', or `db.serverless`' : ''}.${fixable ? ` Did you mean \`${prefixed}\`?` : ''}`,
-          ...(fixable ? { fix: { kind: 'replace' as const, title: `Change to \`${prefixed}\``, pointer: site.pointer, value: prefixed } } : {}),
+            (site.service === 'aurora'
+              ? l10n.t('{owner} has the instance class `{value}`, which is not a DB instance class: the form is `db.<family><generation><options>.<size>`, e.g. `db.m7g.large` or `db.r6i.2xlarge`, or `db.serverless`.', { owner, value })
+              : l10n.t('{owner} has the instance class `{value}`, which is not a DB instance class: the form is `db.<family><generation><options>.<size>`, e.g. `db.m7g.large` or `db.r6i.2xlarge`.', { owner, value })) +
+            (fixable ? ' ' + l10n.t('Did you mean `{prefixed}`?', { prefixed }) : ''),
+          ...(fixable ? { fix: { kind: 'replace' as const, title: l10n.t('Change to `{prefixed}`', { prefixed }), pointer: site.pointer, value: prefixed } } : {}),
         });
         continue;
       }
@@ -52,8 +58,11 @@ export default defineRule({
         part: 'value',
         severity: 'warning',
         message:
-          `${who} uses \`${value}\`, but \`db.${parts.type}\` is not a DB instance class type dbarch knows (e.g. \`db.m7g\`, \`db.r7g\`, \`db.t4g\`). ` +
-          `Check the spelling against the RDS instance class list; if AWS added the type recently, suppress this finding. (A warning: dbarch's class list may lag new AWS types.)`,
+          l10n.t('{owner} uses `{value}`, but `db.{type}` is not a DB instance class type dbarch knows (e.g. `db.m7g`, `db.r7g`, `db.t4g`).', { owner, value, type: parts.type }) +
+          ' ' +
+          l10n.t`Check the spelling against the RDS instance class list; if AWS added the type recently, suppress this finding.` +
+          ' ' +
+          l10n.t`(A warning: dbarch's class list may lag new AWS types.)`,
       });
     }
   },

@@ -1,5 +1,6 @@
 // rds/magnetic-storage: a DB instance on deprecated magnetic storage.
 import { RDS_GP3_PERFORMANCE, RDS_MAGNETIC_STORAGE, RDS_STORAGE_SIZE_GIB, RDS_STORAGE_TYPES_UNAVAILABLE } from '../../facts';
+import * as l10n from '../../l10n';
 import { formatNumber, rdsInstances, storagePointer, writes } from '../helpers/rds-storage';
 import { defineRule } from '../rule';
 
@@ -26,11 +27,12 @@ export default defineRule({
         pointer,
         part: 'value',
         message:
-          `${instance.name} uses magnetic storage: legacy, at most ${formatNumber(magnetic.maxGiB)} GiB, no storage autoscaling, and deprecated, with ` +
-          `migration to ${magnetic.migrationTo} from ${magnetic.migrationFrom}. Use \`type: ${magnetic.migrationTo}\`: at least ${formatNumber(gp3.iops)} IOPS and ` +
-          `${formatNumber(gp3.throughputMiBps)} MiB/s at any size` +
-          (tooSmall ? `; gp3 needs at least ${formatNumber(gp3Min)} GiB, so raise \`sizeGiB\` from ${formatNumber(size)} as well.` : '.'),
-        fix: tooSmall ? undefined : { kind: 'replace', title: `Use ${magnetic.migrationTo} storage (\`type: ${magnetic.migrationTo}\`)`, pointer, value: magnetic.migrationTo },
+          l10n.t`${instance.name} uses magnetic storage: legacy, at most ${formatNumber(magnetic.maxGiB)} GiB, no storage autoscaling, and deprecated, with migration to ${magnetic.migrationTo} from ${magnetic.migrationFrom}.` +
+          ' ' +
+          (tooSmall
+            ? l10n.t('Use `type: {type}`: at least {iops} IOPS and {throughputMiBps} MiB/s at any size; gp3 needs at least {gp3Min} GiB, so raise `sizeGiB` from {size} as well.', { type: magnetic.migrationTo, iops: formatNumber(gp3.iops), throughputMiBps: formatNumber(gp3.throughputMiBps), gp3Min: formatNumber(gp3Min), size: formatNumber(size) })
+            : l10n.t('Use `type: {type}`: at least {iops} IOPS and {throughputMiBps} MiB/s at any size.', { type: magnetic.migrationTo, iops: formatNumber(gp3.iops), throughputMiBps: formatNumber(gp3.throughputMiBps) })),
+        fix: tooSmall ? undefined : { kind: 'replace', title: l10n.t('Use {type} storage (`type: {type}`)', { type: magnetic.migrationTo }), pointer, value: magnetic.migrationTo },
       });
     }
   },

@@ -1,6 +1,7 @@
 // rds/multi-az-production: a production RDS database without a standby in a second AZ. It reports only
 // what the failure model (src/core/failure/az-loss.ts) confirms: the loss of one AZ stops its writes.
 import { RDS_ENGINES_WITHOUT_MULTI_AZ, RDS_MULTI_AZ_INSTANCE_FAILOVER, RDS_PITR_LATEST_RESTORABLE_MINUTES } from '../../facts';
+import * as l10n from '../../l10n';
 import { azLoss } from '../../failure';
 import { defineRule, inProduction } from '../rule';
 
@@ -23,11 +24,10 @@ export default defineRule({
         pointer: database.multiAz.pointer,
         part: database.multiAz.declared ? 'value' : 'key',
         message:
-          `${database.name} has no Multi-AZ standby: a host failure keeps it down while RDS recovers it, and an AZ outage or a lost volume ` +
-          `keeps it down until the AZ is back or a backup is restored, which loses the writes after the latest restorable time ` +
-          `(typically the last ${RDS_PITR_LATEST_RESTORABLE_MINUTES.value} minutes). Set \`multiAz: true\` for a synchronous standby in another AZ ` +
-          `(automatic failover typically ${failover.minSeconds}-${failover.maxSeconds} s, no committed data lost).`,
-        fix: { kind: 'set', title: 'Turn on Multi-AZ (`multiAz: true`)', pointer: `${database.pointer}/multiAz`, value: true },
+          l10n.t`${database.name} has no Multi-AZ standby: a host failure keeps it down while RDS recovers it, and an AZ outage or a lost volume keeps it down until the AZ is back or a backup is restored, which loses the writes after the latest restorable time (typically the last ${RDS_PITR_LATEST_RESTORABLE_MINUTES.value} minutes).` +
+          ' ' +
+          l10n.t('Set `multiAz: true` for a synchronous standby in another AZ (automatic failover typically {minSeconds}-{maxSeconds} s, no committed data lost).', { minSeconds: failover.minSeconds, maxSeconds: failover.maxSeconds }),
+        fix: { kind: 'set', title: l10n.t('Turn on Multi-AZ (`multiAz: true`)'), pointer: `${database.pointer}/multiAz`, value: true },
       });
     }
   },

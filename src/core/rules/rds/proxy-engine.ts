@@ -1,5 +1,6 @@
 // rds/proxy-engine: RDS Proxy in front of an engine it does not support (Oracle, Db2).
 import { RDS_FAMILY_NAMES, RDS_PROXY_UNSUPPORTED_FAMILIES, rdsEngineFamily } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -20,10 +21,11 @@ export default defineRule({
         pointer: enabledWritten ? `${database.pointer}/proxy/enabled` : `${database.pointer}/proxy`,
         part: enabledWritten ? 'value' : 'key',
         message:
-          `${database.name} puts RDS Proxy in front of ${RDS_FAMILY_NAMES[family]}, but RDS Proxy supports only MySQL, MariaDB, PostgreSQL and SQL Server (RDS and Aurora). ` +
-          `Turn the proxy off and pool connections in the application, or with a connection pooler you run yourself.`,
-        related: [{ pointer: `${database.pointer}/engine`, message: `Engine \`${database.engine}\`` }],
-        fix: { kind: 'set', title: 'Turn RDS Proxy off (`proxy.enabled: false`)', pointer: `${database.pointer}/proxy/enabled`, value: false },
+          l10n.t`${database.name} puts RDS Proxy in front of ${RDS_FAMILY_NAMES[family]}, but RDS Proxy supports only MySQL, MariaDB, PostgreSQL and SQL Server (RDS and Aurora).` +
+          ' ' +
+          l10n.t`Turn the proxy off and pool connections in the application, or with a connection pooler you run yourself.`,
+        related: [{ pointer: `${database.pointer}/engine`, message: l10n.t('Engine `{engine}`', { engine: database.engine }) }],
+        fix: { kind: 'set', title: l10n.t('Turn RDS Proxy off (`proxy.enabled: false`)'), pointer: `${database.pointer}/proxy/enabled`, value: false },
       });
     }
   },

@@ -1,5 +1,6 @@
 // rds/replica-chain-depth: read replicas chained deeper than the engine allows, or chained where the engine cannot chain them.
 import { RDS_ENGINES_WITHOUT_READ_REPLICAS, RDS_FAMILY_NAMES, RDS_REPLICA_CHAINS, rdsEngineFamily, type RdsEngineFamily } from '../../facts';
+import * as l10n from '../../l10n';
 import type { RdsDatabase } from '../../model/model';
 import { versionAtLeast } from '../helpers/versions';
 import { defineRule, type Report } from '../rule';
@@ -15,10 +16,24 @@ interface ChainLimit {
   related?: Report['related'];
 }
 
-const ORDINALS = ['zeroth', 'first', 'second', 'third', 'fourth', 'fifth'];
-
+/** `second`, `third`, ... for a replica's place in a chain. */
 function ordinal(n: number): string {
-  return ORDINALS[n] ?? `${n}th`;
+  switch (n) {
+    case 0:
+      return l10n.t('zeroth');
+    case 1:
+      return l10n.t('first');
+    case 2:
+      return l10n.t('second');
+    case 3:
+      return l10n.t('third');
+    case 4:
+      return l10n.t('fourth');
+    case 5:
+      return l10n.t('fifth');
+    default:
+      return l10n.t`${n}th`;
+  }
 }
 
 /** The chain limit of a database's engine and version. */
@@ -30,8 +45,11 @@ function chainLimit(database: RdsDatabase, family: RdsEngineFamily): ChainLimit 
       levels: 1,
       severity: 'warning',
       reason:
-        `AWS documents cascading read replicas (a replica of a replica) only for RDS for MariaDB, MySQL and PostgreSQL 14.1+, not for ${name}. ` +
-        `Replicate from ${database.name} itself. (A warning, not an error: dbarch has no AWS statement that ${name} rejects it.)`,
+        l10n.t`AWS documents cascading read replicas (a replica of a replica) only for RDS for MariaDB, MySQL and PostgreSQL 14.1+, not for ${name}.` +
+        ' ' +
+        l10n.t`Replicate from ${database.name} itself.` +
+        ' ' +
+        l10n.t`(A warning, not an error: dbarch has no AWS statement that ${name} rejects it.)`,
     };
   }
   const { levels, minVersion } = support.value;
@@ -41,17 +59,23 @@ function chainLimit(database: RdsDatabase, family: RdsEngineFamily): ChainLimit 
     return {
       levels: 1,
       severity,
-      reason: `${name} ${version} cannot chain replicas: cascading read replicas need version ${minVersion} or later. Upgrade ${database.name} to ${minVersion}+ or replicate from ${database.name} itself.`,
-      related: [{ pointer: `${database.pointer}/engineVersion`, message: `Version ${version}: before ${minVersion}, no cascading read replicas` }],
+      reason:
+        l10n.t`${name} ${version} cannot chain replicas: cascading read replicas need version ${minVersion} or later.` +
+        ' ' +
+        l10n.t`Upgrade ${database.name} to ${minVersion}+ or replicate from ${database.name} itself.`,
+      related: [{ pointer: `${database.pointer}/engineVersion`, message: l10n.t`Version ${version}: before ${minVersion}, no cascading read replicas` }],
     };
   }
-  const caveat = support.unconfirmed ? ` (A warning, not an error: dbarch's facts mark this ${name} limit as unconfirmed.)` : '';
+  const caveat = support.unconfirmed ? ' ' + l10n.t`(A warning, not an error: dbarch's facts mark this ${name} limit as unconfirmed.)` : '';
+  const chain = [l10n.t('source'), ...Array<string>(levels).fill(l10n.t('replica'))].join(' -> ');
   return {
     levels,
     severity,
     reason:
-      `${name} allows a chain of at most ${levels} read replicas below the source (${['source', ...Array<string>(levels).fill('replica')].join(' -> ')}). ` +
-      `Replicate the extra level from a replica higher in the chain or from ${database.name} itself.${caveat}`,
+      l10n.t`${name} allows a chain of at most ${levels} read replicas below the source (${chain}).` +
+      ' ' +
+      l10n.t`Replicate the extra level from a replica higher in the chain or from ${database.name} itself.` +
+      caveat,
   };
 }
 
@@ -75,13 +99,16 @@ export default defineRule({
       for (const replica of database.allReplicas) {
         if (replica.depth !== limit.levels || replica.readReplicas.length === 0) continue;
         const first = replica.readReplicas[0];
-        const where = limit.levels === 1 ? `${replica.name} is a read replica of ${database.name} and has read replicas of its own` : `${replica.name} is the ${ordinal(limit.levels)} replica in a chain below ${database.name} and has read replicas of its own`;
+        const message =
+          limit.levels === 1
+            ? l10n.t`${replica.name} is a read replica of ${database.name} and has read replicas of its own; ${limit.reason}`
+            : l10n.t`${replica.name} is the ${ordinal(limit.levels)} replica in a chain below ${database.name} and has read replicas of its own; ${limit.reason}`;
         report({
           pointer: `${replica.pointer}/readReplicas`,
           part: 'key',
           severity: limit.severity,
-          message: `${where}; ${limit.reason}`,
-          related: [{ pointer: first.pointer, message: `${first.name}: level ${first.depth} below ${database.name}, over the limit of ${limit.levels}` }, ...(limit.related ?? [])],
+          message,
+          related: [{ pointer: first.pointer, message: l10n.t`${first.name}: level ${first.depth} below ${database.name}, over the limit of ${limit.levels}` }, ...(limit.related ?? [])],
         });
       }
     }

@@ -1,5 +1,6 @@
 // rds/replica-limit: more read replicas on one source than the engine allows.
 import { RDS_ENGINES_WITHOUT_READ_REPLICAS, RDS_FAMILY_NAMES, RDS_MAX_READ_REPLICAS, rdsEngineFamily } from '../../facts';
+import * as l10n from '../../l10n';
 import type { ReadReplica } from '../../model/model';
 import { defineRule } from '../rule';
 
@@ -20,14 +21,17 @@ export default defineRule({
         // Oracle Standard Edition 2 has no replicas at all: one finding for the whole tree (in-Region or cross-Region).
         if (database.readReplicas.length === 0) continue;
         const count = database.allReplicas.length;
+        const name = RDS_FAMILY_NAMES[family];
         report({
           pointer: `${database.pointer}/readReplicas`,
           part: 'key',
           message:
-            `${database.name} has ${count} read replica${count === 1 ? '' : 's'}, but ${RDS_FAMILY_NAMES[family]} has read replicas only on Enterprise Edition (\`oracle-ee\`), ` +
-            `not on \`${database.engine}\`: RDS cannot create ${count === 1 ? 'it' : 'them'}. Move ${database.name} to Enterprise Edition, or remove \`readReplicas\` and ` +
-            `keep copies with automated backups or snapshot copies (cross-Region ones too).`,
-          related: [{ pointer: `${database.pointer}/engine`, part: 'value', message: `Engine \`${database.engine}\`: no read replicas` }],
+            (count === 1
+              ? l10n.t('{database} has {count} read replica, but {family} has read replicas only on Enterprise Edition (`oracle-ee`), not on `{engine}`: RDS cannot create it.', { database: database.name, count, family: name, engine: database.engine })
+              : l10n.t('{database} has {count} read replicas, but {family} has read replicas only on Enterprise Edition (`oracle-ee`), not on `{engine}`: RDS cannot create them.', { database: database.name, count, family: name, engine: database.engine })) +
+            ' ' +
+            l10n.t('Move {database} to Enterprise Edition, or remove `readReplicas` and keep copies with automated backups or snapshot copies (cross-Region ones too).', { database: database.name }),
+          related: [{ pointer: `${database.pointer}/engine`, part: 'value', message: l10n.t('Engine `{engine}`: no read replicas', { engine: database.engine }) }],
         });
         continue;
       }
@@ -42,8 +46,11 @@ export default defineRule({
         report({
           pointer: `${source.pointer}/readReplicas`,
           part: 'key',
-          message: `${source.name} has ${source.replicas.length} read replicas; ${RDS_FAMILY_NAMES[family]} allows at most ${limit} per source. Remove ${source.replicas.length - limit}, or replicate from a replica (a chained replica) where the engine supports it.`,
-          related: [{ pointer: first.pointer, message: `Replica ${limit + 1} of ${source.name}: over the limit of ${limit}` }],
+          message:
+            l10n.t`${source.name} has ${source.replicas.length} read replicas; ${RDS_FAMILY_NAMES[family]} allows at most ${limit} per source.` +
+            ' ' +
+            l10n.t`Remove ${source.replicas.length - limit}, or replicate from a replica (a chained replica) where the engine supports it.`,
+          related: [{ pointer: first.pointer, message: l10n.t`Replica ${limit + 1} of ${source.name}: over the limit of ${limit}` }],
         });
       }
     }

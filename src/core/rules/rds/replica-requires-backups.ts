@@ -1,5 +1,6 @@
 // rds/replica-requires-backups: a source of read replicas with automated backups turned off.
 import { RDS_BACKUP_RETENTION_DAYS, RDS_REPLICA_SOURCE_MIN_RETENTION_DAYS } from '../../facts';
+import * as l10n from '../../l10n';
 import { rdsInstances } from '../helpers/rds-storage';
 import { defineRule } from '../rule';
 
@@ -17,19 +18,23 @@ export default defineRule({
     for (const instance of rdsInstances(model)) {
       if (instance.readReplicas.length === 0 || instance.backup?.retentionDays !== 0) continue;
       const replicas = instance.readReplicas.map((replica) => replica.name);
-      const count = replicas.length === 1 ? `the read replica ${replicas[0]}` : `${replicas.length} read replicas (${replicas.join(', ')})`;
-      const what = instance.kind === 'replica' ? `${instance.name} is a read replica and the source of ${count}` : `${instance.name} is the source of ${count}`;
+      const count = replicas.length === 1 ? l10n.t`the read replica ${replicas[0]}` : l10n.t`${replicas.length} read replicas (${replicas.join(', ')})`;
       const pointer = `${instance.pointer}/backup/retentionDays`;
       report({
         pointer,
         part: 'value',
         message:
-          `${what}, but keeps no automated backups (\`retentionDays: 0\`). RDS needs automated backups on every replica source` +
-          (instance.kind === 'replica' ? ', a replica that feeds replicas of its own included' : '') +
-          `: it does not create a replica from a source without them, nor turn them off while replicas exist. ` +
-          `Keep backups for at least ${minimum} day (${retention.consoleDefault} is the console default).`,
-        related: instance.readReplicas.map((replica) => ({ pointer: `${replica.pointer}/name`, part: 'value' as const, message: `Read replica of ${instance.name}` })),
-        fix: { kind: 'replace', title: `Keep automated backups for ${retention.consoleDefault} days (\`retentionDays: ${retention.consoleDefault}\`)`, pointer, value: retention.consoleDefault },
+          (instance.kind === 'replica'
+            ? l10n.t('{instance} is a read replica and the source of {count}, but keeps no automated backups (`retentionDays: 0`).', { instance: instance.name, count }) +
+              ' ' +
+              l10n.t`RDS needs automated backups on every replica source, a replica that feeds replicas of its own included: it does not create a replica from a source without them, nor turn them off while replicas exist.`
+            : l10n.t('{instance} is the source of {count}, but keeps no automated backups (`retentionDays: 0`).', { instance: instance.name, count }) +
+              ' ' +
+              l10n.t`RDS needs automated backups on every replica source: it does not create a replica from a source without them, nor turn them off while replicas exist.`) +
+          ' ' +
+          l10n.t`Keep backups for at least ${minimum} day (${retention.consoleDefault} is the console default).`,
+        related: instance.readReplicas.map((replica) => ({ pointer: `${replica.pointer}/name`, part: 'value' as const, message: l10n.t`Read replica of ${instance.name}` })),
+        fix: { kind: 'replace', title: l10n.t('Keep automated backups for {consoleDefault} days (`retentionDays: {consoleDefault}`)', { consoleDefault: retention.consoleDefault }), pointer, value: retention.consoleDefault },
       });
     }
   },

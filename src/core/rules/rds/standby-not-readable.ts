@@ -1,4 +1,5 @@
 // rds/standby-not-readable: an application reads from the standby of a Multi-AZ DB instance, which serves no reads.
+import * as l10n from '../../l10n';
 import type { Connection, MultiAzDeployment, RdsDatabase, ReadReplica } from '../../model/model';
 import { defineRule, type Report } from '../rule';
 
@@ -10,6 +11,12 @@ function rdsTarget(connection: Connection): { name: string; isReplica: boolean; 
   if (member?.kind === 'replica') return { name: member.name, isReplica: true, multiAz: member.multiAz, replicas: member.readReplicas, database };
   if (member) return undefined;
   return { name: database.name, isReplica: false, multiAz: database.multiAz, replicas: database.allReplicas, database };
+}
+
+/** The related location's label for the database's Multi-AZ setting. */
+function deploymentLabel(multiAz: MultiAzDeployment, name: string): string {
+  if (!multiAz.enabled) return l10n.t`${name}: no Multi-AZ deployment`;
+  return multiAz.mode === 'cluster' ? l10n.t`Multi-AZ cluster deployment of ${name}` : l10n.t`Multi-AZ instance deployment of ${name}`;
 }
 
 export default defineRule({
@@ -34,29 +41,29 @@ export default defineRule({
         if (endpoint === 'reader' && cluster) continue;
         const pointer = `${connection.pointer}/endpoint`;
         const deployment = !multiAz.enabled
-          ? `${target.name} is a Single-AZ DB instance: it has no standby and no reader endpoint`
+          ? l10n.t`${target.name} is a Single-AZ DB instance: it has no standby and no reader endpoint`
           : cluster
-            ? `${target.name} is a Multi-AZ DB cluster: its two standbys are readable, but through the reader endpoint, not a standby endpoint`
+            ? l10n.t`${target.name} is a Multi-AZ DB cluster: its two standbys are readable, but through the reader endpoint, not a standby endpoint`
             : endpoint === 'standby'
-              ? `the standby of the Multi-AZ DB instance deployment of ${target.name} only receives synchronous copies of the writes and serves no connections until a failover promotes it`
-              : `${target.name} is a Multi-AZ DB instance deployment: it has no reader endpoint, and its one standby serves no reads until a failover promotes it`;
+              ? l10n.t`the standby of the Multi-AZ DB instance deployment of ${target.name} only receives synchronous copies of the writes and serves no connections until a failover promotes it`
+              : l10n.t`${target.name} is a Multi-AZ DB instance deployment: it has no reader endpoint, and its one standby serves no reads until a failover promotes it`;
         const replicas = target.replicas.map((replica) => `\`to: ${target.database.name}/${replica.name}\``);
         let instead: string;
-        if (cluster) instead = 'Use `endpoint: reader`.';
-        else if (target.isReplica) instead = `Read from the read replica ${target.name} itself: leave out \`endpoint\`.`;
-        else if (replicas.length > 0) instead = `Read from a read replica instead (${replicas.slice(0, 3).join(', ')}), or from the primary (\`endpoint: writer\`).`;
-        else instead = `Read from the primary (\`endpoint: writer\`), add a read replica and read from it, or use a Multi-AZ DB cluster (MySQL, PostgreSQL), whose standbys serve reads through \`endpoint: reader\`.`;
+        if (cluster) instead = l10n.t('Use `endpoint: reader`.');
+        else if (target.isReplica) instead = l10n.t('Read from the read replica {target} itself: leave out `endpoint`.', { target: target.name });
+        else if (replicas.length > 0) instead = l10n.t('Read from a read replica instead ({replicas}), or from the primary (`endpoint: writer`).', { replicas: replicas.slice(0, 3).join(', ') });
+        else instead = l10n.t('Read from the primary (`endpoint: writer`), add a read replica and read from it, or use a Multi-AZ DB cluster (MySQL, PostgreSQL), whose standbys serve reads through `endpoint: reader`.');
         // Mechanical only where one readable endpoint is left: the cluster's reader endpoint, or the primary of a database without replicas.
         const fix: Report['fix'] = cluster
-          ? { kind: 'replace', title: 'Read through the reader endpoint (`endpoint: reader`)', pointer, value: 'reader' }
+          ? { kind: 'replace', title: l10n.t('Read through the reader endpoint (`endpoint: reader`)'), pointer, value: 'reader' }
           : replicas.length === 0 && !target.isReplica
-            ? { kind: 'replace', title: 'Read from the primary (`endpoint: writer`)', pointer, value: 'writer' }
+            ? { kind: 'replace', title: l10n.t('Read from the primary (`endpoint: writer`)'), pointer, value: 'writer' }
             : undefined;
         report({
           pointer,
           part: 'value',
-          message: `${application.name} reads from \`${connection.reference.text}\` through \`endpoint: ${endpoint}\`, but ${deployment}. ${instead}`,
-          related: [{ pointer: multiAz.pointer, message: multiAz.enabled ? `Multi-AZ ${multiAz.mode} deployment of ${target.name}` : `${target.name}: no Multi-AZ deployment` }],
+          message: l10n.t('{application} reads from `{target}` through `endpoint: {endpoint}`, but {deployment}.', { application: application.name, target: connection.reference.text, endpoint, deployment }) + ' ' + instead,
+          related: [{ pointer: multiAz.pointer, message: deploymentLabel(multiAz, target.name) }],
           ...(fix ? { fix } : {}),
         });
       }

@@ -1,5 +1,6 @@
 // rds/storage-autoscaling: a storage autoscaling ceiling RDS would reject.
 import { RDS_MAGNETIC_STORAGE, RDS_STORAGE_AUTOSCALING } from '../../facts';
+import * as l10n from '../../l10n';
 import { formatNumber, rdsInstances, storagePointer, writes } from '../helpers/rds-storage';
 import { defineRule } from '../rule';
 
@@ -21,7 +22,10 @@ export default defineRule({
         report({
           pointer,
           part: 'value',
-          message: `${instance.name} sets \`maxSizeGiB\` on magnetic storage, which has no storage autoscaling. Move to gp3 (rds/magnetic-storage), or remove \`maxSizeGiB\`.`,
+          message:
+            l10n.t('{instance} sets `maxSizeGiB` on magnetic storage, which has no storage autoscaling.', { instance: instance.name }) +
+            ' ' +
+            l10n.t('Move to gp3 (rds/magnetic-storage), or remove `maxSizeGiB`.'),
         });
         continue;
       }
@@ -35,10 +39,11 @@ export default defineRule({
         pointer,
         part: 'value',
         message:
-          `${instance.name} lets storage autoscaling grow to ${formatNumber(max)} GiB, ` +
-          (max <= size ? `no more than the ${formatNumber(size)} GiB it already has` : `only ${headroom}% above its ${formatNumber(size)} GiB`) +
-          `; RDS needs the ceiling at least ${autoscaling.minHeadroomPercent}% above the allocated storage (${formatNumber(least)} GiB here), ` +
-          `and AWS recommends ${autoscaling.recommendedHeadroomPercent}% or more (${formatNumber(recommended)} GiB). Raise \`maxSizeGiB\`, or remove it to turn autoscaling off.`,
+          (max <= size
+            ? l10n.t`${instance.name} lets storage autoscaling grow to ${formatNumber(max)} GiB, no more than the ${formatNumber(size)} GiB it already has; RDS needs the ceiling at least ${autoscaling.minHeadroomPercent}% above the allocated storage (${formatNumber(least)} GiB here), and AWS recommends ${autoscaling.recommendedHeadroomPercent}% or more (${formatNumber(recommended)} GiB).`
+            : l10n.t`${instance.name} lets storage autoscaling grow to ${formatNumber(max)} GiB, only ${headroom}% above its ${formatNumber(size)} GiB; RDS needs the ceiling at least ${autoscaling.minHeadroomPercent}% above the allocated storage (${formatNumber(least)} GiB here), and AWS recommends ${autoscaling.recommendedHeadroomPercent}% or more (${formatNumber(recommended)} GiB).`) +
+          ' ' +
+          l10n.t('Raise `maxSizeGiB`, or remove it to turn autoscaling off.'),
       });
     }
   },

@@ -7,6 +7,7 @@ import {
   RDS_STORAGE_TYPES_UNAVAILABLE,
   type RdsStorageType,
 } from '../../facts';
+import * as l10n from '../../l10n';
 import { formatNumber, rdsInstances, storagePointer, writes, type RdsInstance } from '../helpers/rds-storage';
 import { defineRule, type Report } from '../rule';
 
@@ -19,11 +20,11 @@ function offeredTypes(instance: RdsInstance): RdsStorageType[] {
 }
 
 /** The size range of the written type, or (no type written) the widest range any offered type allows. */
-function sizeRange(instance: RdsInstance): { min: number; max: number; what: string } {
+function sizeRange(instance: RdsInstance): { min: number; max: number } {
   const type = instance.storage.type;
-  if (type) return { ...RDS_STORAGE_SIZE_GIB.value[type], what: `${type} storage` };
+  if (type) return { ...RDS_STORAGE_SIZE_GIB.value[type] };
   const ranges = offeredTypes(instance).map((offered) => RDS_STORAGE_SIZE_GIB.value[offered]);
-  return { min: Math.min(...ranges.map((range) => range.min)), max: Math.max(...ranges.map((range) => range.max)), what: 'any storage type' };
+  return { min: Math.min(...ranges.map((range) => range.min)), max: Math.max(...ranges.map((range) => range.max)) };
 }
 
 function engineName(instance: RdsInstance): string {
@@ -37,8 +38,8 @@ function checkType(instance: RdsInstance): Report | undefined {
   return {
     pointer,
     part: 'value',
-    message: `${engineName(instance)} has no ${type} storage, so ${instance.name} cannot use it: choose one of ${offeredTypes(instance).map((offered) => `\`${offered}\``).join(', ')} (gp3 is the usual choice).`,
-    fix: { kind: 'replace', title: 'Use gp3 storage (`type: gp3`)', pointer, value: 'gp3' },
+    message: l10n.t`${engineName(instance)} has no ${type} storage, so ${instance.name} cannot use it: choose one of ${offeredTypes(instance).map((offered) => `\`${offered}\``).join(', ')} (gp3 is the usual choice).`,
+    fix: { kind: 'replace', title: l10n.t('Use gp3 storage (`type: gp3`)'), pointer, value: 'gp3' },
   };
 }
 
@@ -47,42 +48,48 @@ function checkSize(instance: RdsInstance): Report | undefined {
   if (size === undefined || !writes(instance, 'sizeGiB')) return undefined;
   const range = sizeRange(instance);
   const pointer = storagePointer(instance, 'sizeGiB');
-  const limits = `${engineName(instance)} allows ${formatNumber(range.min)}-${formatNumber(range.max)} GiB with ${range.what}`;
+  const engine = engineName(instance);
+  const [min, max] = [formatNumber(range.min), formatNumber(range.max)];
+  const type = instance.storage.type;
+  const limits = type ? l10n.t`${engine} allows ${min}-${max} GiB with ${type} storage` : l10n.t`${engine} allows ${min}-${max} GiB with any storage type`;
   if (size < range.min) {
     return {
       pointer,
       part: 'value',
-      message: `${instance.name} allocates ${formatNumber(size)} GiB; ${limits}. Allocate at least ${formatNumber(range.min)} GiB.`,
-      fix: { kind: 'replace', title: `Allocate ${formatNumber(range.min)} GiB (\`sizeGiB: ${range.min}\`)`, pointer, value: range.min },
+      message: l10n.t`${instance.name} allocates ${formatNumber(size)} GiB; ${limits}.` + ' ' + l10n.t`Allocate at least ${min} GiB.`,
+      fix: { kind: 'replace', title: l10n.t('Allocate {size} GiB (`sizeGiB: {value}`)', { size: min, value: range.min }), pointer, value: range.min },
     };
   }
   if (size <= range.max) return undefined;
-  const max = RDS_MAX_STORAGE_GIB.value;
+  const maximum = RDS_MAX_STORAGE_GIB.value;
   const volumes = RDS_ADDITIONAL_STORAGE_VOLUMES.value;
-  const extendable = instance.family !== undefined && max.additionalVolumeEngines.includes(instance.family) && range.max === max.primaryVolume;
-  if (extendable && size <= max.withAdditionalVolumes) {
+  const extendable = instance.family !== undefined && maximum.additionalVolumeEngines.includes(instance.family) && range.max === maximum.primaryVolume;
+  if (extendable && size <= maximum.withAdditionalVolumes) {
     // The documented exception: Oracle and SQL Server reach 256 TiB by adding volumes beside the 64 TiB primary one.
+    const volumeTypes = volumes.types.slice(1).reduce<string>((list, volumeType) => l10n.t`${list} or ${volumeType}`, volumes.types[0] ?? '');
     return {
       pointer,
       part: 'value',
       severity: 'info',
       message:
-        `${instance.name} allocates ${formatNumber(size)} GiB, more than one storage volume holds (${formatNumber(max.primaryVolume)} GiB, 64 TiB). ` +
-        `${engineName(instance)} goes beyond that, up to ${formatNumber(max.withAdditionalVolumes)} GiB (256 TiB), only with up to ${volumes.count} additional storage volumes ` +
-        `beside the primary one (${volumes.types.join(' or ')}, ${formatNumber(volumes.minGiB)}-${formatNumber(volumes.maxGiB)} GiB each). The format has no field for them yet: ` +
-        `read this size as the total over all volumes and plan them, or keep \`sizeGiB\` at ${formatNumber(max.primaryVolume)} or less.`,
+        l10n.t`${instance.name} allocates ${formatNumber(size)} GiB, more than one storage volume holds (${formatNumber(maximum.primaryVolume)} GiB, 64 TiB).` +
+        ' ' +
+        l10n.t`${engine} goes beyond that, up to ${formatNumber(maximum.withAdditionalVolumes)} GiB (256 TiB), only with up to ${volumes.count} additional storage volumes beside the primary one (${volumeTypes}, ${formatNumber(volumes.minGiB)}-${formatNumber(volumes.maxGiB)} GiB each).` +
+        ' ' +
+        l10n.t('The format has no field for them yet: read this size as the total over all volumes and plan them, or keep `sizeGiB` at {primaryVolume} or less.', { primaryVolume: formatNumber(maximum.primaryVolume) }),
     };
   }
-  const ceiling = extendable ? max.withAdditionalVolumes : range.max;
   return {
     pointer,
     part: 'value',
     message: extendable
-      ? `${instance.name} allocates ${formatNumber(size)} GiB; ${engineName(instance)} holds at most ${formatNumber(ceiling)} GiB (256 TiB) per DB instance, ` +
-        `and that only with additional storage volumes beside the ${formatNumber(max.primaryVolume)} GiB primary one. Split the data over more than one instance.`
-      : `${instance.name} allocates ${formatNumber(size)} GiB; ${limits}. Allocate at most ${formatNumber(range.max)} GiB` +
-        (instance.storage.type === 'magnetic' ? `, or move to gp3, which holds up to ${formatNumber(RDS_STORAGE_SIZE_GIB.value.gp3.max)} GiB.` : '.'),
-    fix: extendable ? undefined : { kind: 'replace', title: `Allocate ${formatNumber(range.max)} GiB (\`sizeGiB: ${range.max}\`)`, pointer, value: range.max },
+      ? l10n.t`${instance.name} allocates ${formatNumber(size)} GiB; ${engine} holds at most ${formatNumber(maximum.withAdditionalVolumes)} GiB (256 TiB) per DB instance, and that only with additional storage volumes beside the ${formatNumber(maximum.primaryVolume)} GiB primary one.` +
+        ' ' +
+        l10n.t('Split the data over more than one instance.')
+      : l10n.t`${instance.name} allocates ${formatNumber(size)} GiB; ${limits}.` +
+        ' ' +
+        (type === 'magnetic' ? l10n.t`Allocate at most ${max} GiB, or move to gp3, which holds up to ${formatNumber(RDS_STORAGE_SIZE_GIB.value.gp3.max)} GiB.` : l10n.t`Allocate at most ${max} GiB.`),
+    fix: extendable ? undefined : { kind: 'replace', title: l10n.t('Allocate {size} GiB (`sizeGiB: {value}`)', { size: max, value: range.max }), pointer, value: range.max },
   };
 }
 

@@ -1,4 +1,5 @@
 // rds/window-overlap: the daily backup window and the weekly maintenance window overlap.
+import * as l10n from '../../l10n';
 import { describeTimeOfWeek, parseBackupWindow, parseMaintenanceWindow, rdsInstances, windowOverlap } from '../helpers/rds-storage';
 import { defineRule } from '../rule';
 
@@ -26,10 +27,10 @@ export default defineRule({
         pointer: `${instance.pointer}/maintenance/window`,
         part: 'value',
         message:
-          `The maintenance window \`${maintenanceText}\` of ${instance.name} overlaps its daily backup window \`${backupText}\` ` +
-          `from ${describeTimeOfWeek(overlap.start)} to ${describeTimeOfWeek(overlap.start + overlap.minutes)} UTC. RDS rejects overlapping windows: ` +
-          `move one of them so the maintenance window starts after the backup window ends or ends before it starts.`,
-        related: [{ pointer: `${instance.pointer}/backup/window`, part: 'value', message: 'The daily backup window (UTC)' }],
+          l10n.t('The maintenance window `{maintenance}` of {instance} overlaps its daily backup window `{backup}` from {from} to {to} UTC.', { maintenance: maintenanceText, instance: instance.name, backup: backupText, from: describeTimeOfWeek(overlap.start), to: describeTimeOfWeek(overlap.start + overlap.minutes) }) +
+          ' ' +
+          l10n.t('RDS rejects overlapping windows: move one of them so the maintenance window starts after the backup window ends or ends before it starts.'),
+        related: [{ pointer: `${instance.pointer}/backup/window`, part: 'value', message: l10n.t('The daily backup window (UTC)') }],
       });
     }
   },
