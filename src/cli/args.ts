@@ -1,4 +1,5 @@
 // Command-line arguments: a small parser with clear messages, so a typo in a flag is a usage error (exit 2).
+import * as l10n from '../core/l10n';
 import { closest } from '../core/text';
 
 /** A flag the CLI understands: whether it takes a value. */
@@ -37,18 +38,23 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[]): 
     const spec = byName.get(name);
     if (!spec) {
       const suggestion = closest(name, byName.keys());
-      throw new UsageError(`Unknown option \`${rawName}\`${suggestion ? `; did you mean \`--${suggestion}\`?` : '.'}`);
+      throw new UsageError(suggestion ? l10n.t('Unknown option `{option}`; did you mean `--{suggestion}`?', { option: rawName, suggestion }) : l10n.t('Unknown option `{option}`.', { option: rawName }));
     }
     if (!spec.takesValue) {
-      if (inlineValue !== undefined) throw new UsageError(`\`--${name}\` takes no value.`);
+      if (inlineValue !== undefined) throw new UsageError(l10n.t('`--{flag}` takes no value.', { flag: name }));
       flags.set(name, true);
       continue;
     }
     const value = inlineValue ?? argv[++i];
-    if (value === undefined || (inlineValue === undefined && value.startsWith('--'))) throw new UsageError(`\`--${name}\` needs a value.`);
+    if (value === undefined || (inlineValue === undefined && value.startsWith('--'))) throw new UsageError(l10n.t('`--{flag}` needs a value.', { flag: name }));
     if (spec.values && !spec.values.includes(value)) {
       const suggestion = closest(value, spec.values);
-      throw new UsageError(`\`--${name}\` must be one of ${spec.values.join(', ')}${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`);
+      const values = spec.values.join(', ');
+      throw new UsageError(
+        suggestion
+          ? l10n.t('`--{flag}` must be one of {values}; did you mean `{suggestion}`?', { flag: name, values, suggestion })
+          : l10n.t('`--{flag}` must be one of {values}.', { flag: name, values }),
+      );
     }
     flags.set(name, value);
   }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { L10nBundle } from '../core/l10n';
+import * as l10n from '../core/l10n';
 import { UsageError } from './args';
 
 /** The locales with a translation; English needs none. */
@@ -28,14 +29,14 @@ export function chooseLocale(argv: readonly string[], env: Readonly<Record<strin
     }
     if (argument === '--locale' || argument.startsWith('--locale=')) {
       asked = argument === '--locale' ? argv[++i] : argument.slice('--locale='.length);
-      if (asked === undefined || asked === '' || asked.startsWith('--')) throw new UsageError('`--locale` needs a value: en or ko.');
+      if (asked === undefined || asked === '' || asked.startsWith('--')) throw new UsageError(l10n.t`\`--locale\` needs a value: en or ko.`);
       continue;
     }
     rest.push(argument);
   }
   if (asked !== undefined) {
     const locale = languageOf(asked);
-    if (!locale) throw new UsageError(`\`--locale\` must be one of ${LOCALES.join(', ')}, not \`${asked}\`.`);
+    if (!locale) throw new UsageError(l10n.t('`--locale` must be one of {locales}, not `{locale}`.', { locales: LOCALES.join(', '), locale: asked }));
     return { locale, argv: rest };
   }
   // POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG. An empty variable is unset.

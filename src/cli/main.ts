@@ -1,6 +1,6 @@
 // The `dbarch` command: lint architecture files, print their diagram, explain a rule.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readConfig, type LintConfig } from '../core/config';
@@ -13,6 +13,7 @@ import { previewPage, standaloneCsp } from '../core/preview-page';
 import type { Topology } from '../core/topology/topology';
 import { rules } from '../core/rules';
 import { configureL10n } from '../core/l10n';
+import * as l10n from '../core/l10n';
 import { closest } from '../core/text';
 import { parseArgs, UsageError, type FlagSpec } from './args';
 import { runCapacity } from './capacity';
@@ -39,36 +40,45 @@ const packageRoot = findPackageRoot(__dirname);
 
 const version = readPackageVersion();
 
-const HELP = `dbarch ${version}: AWS database architectures as code
-
-Usage:
-  dbarch lint [paths or globs...]   lint architecture files (directories are searched for *.dbarch.{yaml,yml,json})
+/**
+ * The `--help` text, in the chosen language: built when shown, after `--locale` is read. One message per
+ * group of lines, so a translation keeps each command's flags together and can align its own columns.
+ */
+function help(): string {
+  return (
+    [
+      l10n.t('dbarch {version}: AWS database architectures as code', { version }),
+      '',
+      l10n.t`Usage:`,
+      l10n.t(`  dbarch lint [paths or globs...]   lint architecture files (directories are searched for *.dbarch.{yaml,yml,json})
       --format stylish|json|sarif   output format (default stylish)
       --config FILE                 use this configuration instead of the nearest .dbarch.json
       --environment ENV             lint as production, staging, development or test
       --max-warnings N              exit 1 when there are more than N warnings
-      --fix                         apply the mechanical fixes and write the files
-  dbarch diagram FILE               print the Mermaid diagram of the file's topology
+      --fix                         apply the mechanical fixes and write the files`),
+      l10n.t(`  dbarch diagram FILE               print the Mermaid diagram of the file's topology
       --format mermaid|html         Mermaid text (default) or a page that draws it offline
       --html FILE                   write the page to FILE (same as --format html --out FILE)
       --out FILE                    write to FILE instead of standard output
       --direction LR|TB|RL|BT       layout direction (default LR)
       --region REGION               draw one Region and what connects to it
-      --database NAME               draw one database and what connects to it
-  dbarch capacity FILE              DynamoDB RCU/WCU and partitions, Aurora Serverless memory, replicas against limits
-      --format table|json           output format (default table)
-  dbarch simulate FILE              what a failure does to each database: state, reads, writes, RTO, RPO, what to change
+      --database NAME               draw one database and what connects to it`),
+      l10n.t(`  dbarch capacity FILE              DynamoDB RCU/WCU and partitions, Aurora Serverless memory, replicas against limits
+      --format table|json           output format (default table)`),
+      l10n.t(`  dbarch simulate FILE              what a failure does to each database: state, reads, writes, RTO, RPO, what to change
       --fail-az AZ                  lose one Availability Zone the file uses
       --fail-region REGION          lose one Region
       --fail-node NAME              lose one database's primary, or one replica or instance
       --all-azs                     lose each AZ in turn and report the worst case per database
-      --format table|json           output format (default table); exit status 0 whatever it finds
-  dbarch explain [RULE]             print a rule's documentation (without RULE: list the rules)
-  dbarch --help | --version
-      --locale en|ko                (any command) messages in English or Korean; default from LC_ALL, LC_MESSAGES or LANG
-
-Exit status: 0 no errors; 1 errors found (or too many warnings); 2 bad usage or an unreadable file.
-`;
+      --format table|json           output format (default table); exit status 0 whatever it finds`),
+      l10n.t`  dbarch explain [RULE]             print a rule's documentation (without RULE: list the rules)`,
+      l10n.t(`  dbarch --help | --version
+      --locale en|ko                (any command) messages in English or Korean; default from LC_ALL, LC_MESSAGES or LANG`),
+      '',
+      l10n.t`Exit status: 0 no errors; 1 errors found (or too many warnings); 2 bad usage or an unreadable file.`,
+    ].join('\n') + '\n'
+  );
+}
 
 const lintFlags: FlagSpec[] = [
   { name: 'format', takesValue: true, values: ['stylish', 'json', 'sarif'] },
@@ -90,7 +100,7 @@ export function run(commandLine: readonly string[], io: CliIo): number {
       case 'help':
       case '--help':
       case '-h':
-        io.stdout(HELP);
+        io.stdout(help());
         return 0;
       case '--version':
       case '-v':
@@ -102,14 +112,15 @@ export function run(commandLine: readonly string[], io: CliIo): number {
       case 'diagram':
         return runDiagram(rest, io);
       case 'capacity':
-        return runCapacity(rest, io, HELP);
+        return runCapacity(rest, io, help());
       case 'simulate':
-        return runSimulate(rest, io, HELP);
+        return runSimulate(rest, io, help());
       case 'explain':
         return runExplain(rest, io);
       default: {
         const suggestion = closest(command, ['lint', 'diagram', 'capacity', 'simulate', 'explain', 'help']);
-        throw new UsageError(`Unknown command \`${command}\`${suggestion ? `; did you mean \`dbarch ${suggestion}\`?` : '.'} Run \`dbarch --help\`.`);
+        const unknown = suggestion ? l10n.t('Unknown command `{command}`; did you mean `dbarch {suggestion}`?', { command, suggestion }) : l10n.t('Unknown command `{command}`.', { command });
+        throw new UsageError(unknown + ' ' + l10n.t`Run \`dbarch --help\`.`);
       }
     }
   } catch (error) {
@@ -124,18 +135,18 @@ export function run(commandLine: readonly string[], io: CliIo): number {
 function runLint(argv: readonly string[], io: CliIo): number {
   const { positionals, flags } = parseArgs(argv, lintFlags);
   if (flags.has('help')) {
-    io.stdout(HELP);
+    io.stdout(help());
     return 0;
   }
   const format = (flags.get('format') as string | undefined) ?? 'stylish';
   const maxWarningsText = flags.get('max-warnings') as string | undefined;
   const maxWarnings = maxWarningsText === undefined ? -1 : Number(maxWarningsText);
-  if (maxWarningsText !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError('`--max-warnings` must be a whole number, 0 or more.');
+  if (maxWarningsText !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) throw new UsageError(l10n.t`\`--max-warnings\` must be a whole number, 0 or more.`);
   const environment = flags.get('environment') as Environment | undefined;
 
   const inputs = positionals.length ? positionals : ['.'];
   const { files, unmatched } = collectFiles(inputs, io.cwd);
-  for (const input of unmatched) io.stderr(`dbarch: no architecture files match \`${input}\` (looked for *.dbarch.yaml, *.dbarch.yml and *.dbarch.json).\n`);
+  for (const input of unmatched) io.stderr(`dbarch: ${l10n.t('no architecture files match `{input}` (looked for *.dbarch.yaml, *.dbarch.yml and *.dbarch.json).', { input })}\n`);
   if (unmatched.length) return 2;
 
   const explicitConfig = flags.get('config') as string | undefined;
@@ -145,13 +156,13 @@ function runLint(argv: readonly string[], io: CliIo): number {
     if (configs.has(path)) return configs.get(path);
     const read = readText(path);
     if ('error' in read) {
-      io.stderr(`dbarch: cannot read the configuration ${display(path, io.cwd)}: ${read.error}.\n`);
+      io.stderr(`dbarch: ${l10n.t('cannot read the configuration {file}: {error}.', { file: display(path, io.cwd), error: read.error })}\n`);
       configs.set(path, undefined);
       return undefined;
     }
     const { config, findings } = readConfig(read.text);
     if (findings.length) {
-      io.stderr(`dbarch: the configuration ${display(path, io.cwd)} is not valid:\n`);
+      io.stderr(`dbarch: ${l10n.t('the configuration {file} is not valid:', { file: display(path, io.cwd) })}\n`);
       for (const finding of findings) io.stderr(`  ${finding.range.start.line + 1}:${finding.range.start.character + 1}  ${finding.message}\n`);
       configs.set(path, undefined);
       return undefined;
@@ -165,7 +176,7 @@ function runLint(argv: readonly string[], io: CliIo): number {
   for (const file of files) {
     const read = readText(file);
     if ('error' in read) {
-      io.stderr(`dbarch: cannot read ${display(file, io.cwd)}: ${read.error}.\n`);
+      io.stderr(`dbarch: ${l10n.t('cannot read {file}: {error}.', { file: display(file, io.cwd), error: read.error })}\n`);
       usageProblem = true;
       continue;
     }
@@ -190,36 +201,54 @@ function runLint(argv: readonly string[], io: CliIo): number {
   const errors = all.filter((finding) => finding.severity === 'error').length;
   const warnings = all.filter((finding) => finding.severity === 'warning').length;
   if (maxWarnings >= 0 && warnings > maxWarnings && format === 'stylish') {
-    io.stdout(`dbarch found too many warnings (maximum: ${maxWarnings}).\n`);
+    io.stdout(l10n.t('dbarch found too many warnings (maximum: {maximum}).', { maximum: maxWarnings }) + '\n');
   }
   return errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings) ? 1 : 0;
 }
 
 /**
  * Applies fixes until none is left (each pass re-lints, so fixes never work on stale offsets), then
- * writes the file atomically. A file with syntax errors is left untouched.
+ * writes the file atomically. A file with syntax errors is left untouched, and a pass whose result
+ * would not parse is dropped (the file keeps the last text that did).
  */
 function fixFile(file: string, original: string, config: LintConfig, findings: Finding[], io: CliIo): Finding[] {
+  const hasSyntaxErrors = (list: readonly Finding[]): boolean => list.some((finding) => finding.ruleId === SYNTAX_RULE_ID && finding.severity === 'error');
   let text = original;
   let current = findings;
-  for (let pass = 0; pass < 10; pass++) {
-    if (current.some((finding) => finding.ruleId === SYNTAX_RULE_ID && finding.severity === 'error')) break;
+  for (let pass = 0; pass < 10 && !hasSyntaxErrors(current); pass++) {
     const edits = nonOverlappingEdits(current);
     if (edits.length === 0) break;
-    text = applyEdits(text, edits);
-    current = lint(text, { fileName: file, config }).findings;
+    const next = applyEdits(text, edits);
+    const after = lint(next, { fileName: file, config }).findings;
+    if (hasSyntaxErrors(after)) break;
+    text = next;
+    current = after;
   }
-  if (text !== original) {
-    const temporary = join(dirname(file), `.${Date.now()}-${process.pid}.dbarch-fix.tmp`);
-    try {
-      writeFileSync(temporary, text);
-      renameSync(temporary, file);
-    } catch (error) {
-      io.stderr(`dbarch: cannot write ${display(file, io.cwd)}: ${error instanceof Error ? error.message : String(error)}.\n`);
-      return findings;
-    }
+  if (text === original) return current;
+  try {
+    writeAtomically(file, text);
+  } catch (error) {
+    io.stderr(`dbarch: ${l10n.t('cannot write {file}: {error}.', { file: display(file, io.cwd), error: error instanceof Error ? error.message : String(error) })}\n`);
+    return findings;
   }
   return current;
+}
+
+/**
+ * Replaces a file's text all at once: a temporary file beside it (the same file system, so the rename
+ * is atomic) with the original's permissions, renamed over it. A symbolic link keeps pointing at its
+ * target, which is what gets replaced. An interrupted write leaves the original as it was.
+ */
+export function writeAtomically(file: string, text: string): void {
+  const target = realpathSync(file);
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.dbarch-fix.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx', mode: statSync(target).mode & 0o7777 });
+    renameSync(temporary, target);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
 }
 
 function runDiagram(argv: readonly string[], io: CliIo): number {
@@ -233,16 +262,16 @@ function runDiagram(argv: readonly string[], io: CliIo): number {
     { name: 'help', takesValue: false },
   ]);
   if (flags.has('help')) {
-    io.stdout(HELP);
+    io.stdout(help());
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('`dbarch diagram` takes exactly one file: `dbarch diagram FILE [--format mermaid|html] [--out FILE]`.');
-  if (flags.has('region') && flags.has('database')) throw new UsageError('Use `--region` or `--database`, not both.');
+  if (positionals.length !== 1) throw new UsageError(l10n.t`\`dbarch diagram\` takes exactly one file: \`dbarch diagram FILE [--format mermaid|html] [--out FILE]\`.`);
+  if (flags.has('region') && flags.has('database')) throw new UsageError(l10n.t`Use \`--region\` or \`--database\`, not both.`);
   const htmlOut = flags.get('html') as string | undefined;
   const format = htmlOut ? 'html' : ((flags.get('format') as 'mermaid' | 'html' | undefined) ?? 'mermaid');
-  if (htmlOut && flags.get('format') === 'mermaid') throw new UsageError('`--html FILE` writes a page; it cannot be combined with `--format mermaid`.');
+  if (htmlOut && flags.get('format') === 'mermaid') throw new UsageError(l10n.t`\`--html FILE\` writes a page; it cannot be combined with \`--format mermaid\`.`);
   const out = htmlOut ?? (flags.get('out') as string | undefined);
-  const read = readArchitecture(positionals[0], io, (shown) => `${shown} cannot be drawn`);
+  const read = readArchitecture(positionals[0], io, (shown) => l10n.t('{file} cannot be drawn', { file: shown }));
   if (typeof read === 'number') return read;
   const { file, result } = read;
   const view = diagramView(flags, result.topology);
@@ -260,7 +289,7 @@ function runDiagram(argv: readonly string[], io: CliIo): number {
   }
   if (out) {
     writeFileSync(resolve(io.cwd, out), text);
-    io.stderr(`dbarch: wrote ${out}\n`);
+    io.stderr(`dbarch: ${l10n.t('wrote {file}', { file: out })}\n`);
   } else {
     io.stdout(text);
   }
@@ -273,14 +302,20 @@ function diagramView(flags: Map<string, string | true>, topology: Topology): Dia
   const database = flags.get('database') as string | undefined;
   if (region !== undefined) {
     const regions = topology.regions.map((group) => group.region);
-    if (!regions.includes(region)) throw new UsageError(`The file has no Region \`${region}\`; it has ${regions.join(', ') || 'none'}.`);
+    if (!regions.includes(region)) {
+      throw new UsageError(
+        regions.length ? l10n.t('The file has no Region `{region}`; it has {regions}.', { region, regions: regions.join(', ') }) : l10n.t('The file has no Region `{region}`; it has none.', { region }),
+      );
+    }
     return { kind: 'region', region };
   }
   if (database !== undefined) {
     const databases = [...topology.nodesOf.keys()];
     if (!databases.includes(database)) {
       const suggestion = closest(database, databases);
-      throw new UsageError(`The file has no database \`${database}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}`);
+      throw new UsageError(
+        suggestion ? l10n.t('The file has no database `{database}`; did you mean `{suggestion}`?', { database, suggestion }) : l10n.t('The file has no database `{database}`.', { database }),
+      );
     }
     return { kind: 'database', database };
   }
@@ -301,7 +336,7 @@ function diagramPage(result: LintResult, options: { view: DiagramView; direction
   const style = read('preview.css');
   const codicons = read('codicon.css');
   const font = read('codicon.ttf');
-  if (!script || !style || !codicons || !font) return { error: `the preview's files are missing from ${assets}; run \`npm run build\`.` };
+  if (!script || !style || !codicons || !font) return { error: l10n.t("the preview's files are missing from {folder}; run `npm run build`.", { folder: assets }) };
   const fontUrl = `data:font/ttf;base64,${font.toString('base64')}`;
   const codiconCss = codicons.toString('utf8').replace(/url\(["']?\.\/codicon\.ttf[^)"']*["']?\)/g, `url("${fontUrl}")`);
   const message = buildPreview(result, { view: options.view, force: true, fileName: options.fileName, direction: options.direction }).message;
@@ -313,7 +348,7 @@ function diagramPage(result: LintResult, options: { view: DiagramView; direction
     style: { inline: style.toString('utf8') },
     codiconHref: `data:text/css;base64,${Buffer.from(codiconCss).toString('base64')}`,
     initial: message,
-    title: `${options.fileName}: dbarch diagram`,
+    title: l10n.t('{file}: dbarch diagram', { file: options.fileName }),
   });
   return { html };
 }
@@ -323,19 +358,20 @@ function runExplain(argv: readonly string[], io: CliIo): number {
   const ids = [SYNTAX_RULE_ID, SCHEMA_RULE_ID, SUPPRESSION_RULE_ID, ...rules.map((rule) => rule.meta.id)];
   if (positionals.length === 0) {
     const width = Math.max(...ids.map((id) => id.length));
-    io.stdout('Rules (dbarch explain RULE for one):\n\n');
-    for (const rule of rules) io.stdout(`  ${rule.meta.id.padEnd(width)}  ${rule.meta.description}\n`);
+    io.stdout(l10n.t`Rules (dbarch explain RULE for one):` + '\n\n');
+    for (const rule of rules) io.stdout(`  ${rule.meta.id.padEnd(width)}  ${l10n.localize(rule.meta.description)}\n`);
     return 0;
   }
-  if (positionals.length > 1) throw new UsageError('`dbarch explain` takes one rule id, like `dbarch explain rds/replica-limit`.');
+  if (positionals.length > 1) throw new UsageError(l10n.t`\`dbarch explain\` takes one rule id, like \`dbarch explain rds/replica-limit\`.`);
   const id = positionals[0];
   if (!ids.includes(id)) {
     const suggestion = closest(id, ids);
-    throw new UsageError(`There is no rule \`${id}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'} Run \`dbarch explain\` for the list.`);
+    const unknown = suggestion ? l10n.t('There is no rule `{rule}`; did you mean `{suggestion}`?', { rule: id, suggestion }) : l10n.t('There is no rule `{rule}`.', { rule: id });
+    throw new UsageError(unknown + ' ' + l10n.t`Run \`dbarch explain\` for the list.`);
   }
   const markdown = docsMarkdown(id);
   if (!markdown) {
-    io.stderr(`dbarch: the documentation of ${id} is not installed (expected ${docsPath(id)}).\n`);
+    io.stderr(`dbarch: ${l10n.t('the documentation of {rule} is not installed (expected {path}).', { rule: id, path: docsPath(id) })}\n`);
     return 2;
   }
   io.stdout(markdown.endsWith('\n') ? markdown : markdown + '\n');

@@ -5,7 +5,6 @@ import { SourceDocument, type DocumentLanguage } from './document/document';
 import { toPointer, type PathSegment, type Span } from './document/source';
 import {
   compareFindings,
-  dottedPath,
   SCHEMA_RULE_ID,
   SUPPRESSION_RULE_ID,
   SYNTAX_RULE_ID,
@@ -17,8 +16,10 @@ import {
 } from './findings';
 import { toFix } from './fixes';
 import { formatNumber } from './text';
+import * as l10n from './l10n';
 import { buildModel, type Architecture } from './model/model';
 import { checkArchitectureSchema } from './schema/architecture';
+import { placeOf } from './schema/check';
 import { buildTopology, type Topology } from './topology/topology';
 import { rules as registeredRules } from './rules';
 import { severityIn, type Report, type Rule } from './rules/rule';
@@ -58,7 +59,13 @@ export function sizeLimitResult(text: string, options: { fileName?: string; limi
   const document = new SourceDocument(text, languageOf(options.fileName, text), undefined, [], [], undefined);
   const span = { start: 0, end: document.lines.lineEnd(0) };
   const kilobytes = formatNumber(Math.ceil(text.length / 1024));
-  const message = `This file is ${kilobytes} KB, over the ${formatNumber(options.limitKB)} KB of the \`dbarch.maxFileSizeKB\` setting: dbarch does not lint it as you edit, where a lint this size would hold up the editor. Raise the setting to lint it here, or run \`dbarch lint\` on it in a terminal.`;
+  const message =
+    l10n.t(
+      'This file is {size} KB, over the {limit} KB of the `dbarch.maxFileSizeKB` setting: dbarch does not lint it as you edit, where a lint this size would hold up the editor.',
+      { size: kilobytes, limit: formatNumber(options.limitKB) },
+    ) +
+    ' ' +
+    l10n.t`Raise the setting to lint it here, or run \`dbarch lint\` on it in a terminal.`;
   return { document, findings: [{ ruleId: SYNTAX_RULE_ID, severity: 'warning', message, span, range: document.lines.rangeOf(span) }], environment: 'production' };
 }
 
@@ -80,16 +87,20 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
   for (const duplicate of document.duplicateKeys) {
     if (isNameMap(duplicate.path)) continue; // arch/duplicate-name reports these with the other name clashes
     raw.push(
-      finding(SYNTAX_RULE_ID, 'error', `\`${duplicate.key}\` is written twice ${duplicate.path.length ? `in ${dottedPath(duplicate.path)}` : 'at the top level'}; only the last value would count. Remove one of them.`, duplicate.span, {
-        related: [related(document, 'The first `' + duplicate.key + '`', duplicate.firstSpan)],
-      }),
+      finding(
+        SYNTAX_RULE_ID,
+        'error',
+        l10n.t('`{key}` is written twice {place}; only the last value would count.', { key: duplicate.key, place: placeOf(duplicate.path) }) + ' ' + l10n.t`Remove one of them.`,
+        duplicate.span,
+        { related: [related(document, l10n.t('The first `{key}`', { key: duplicate.key }), duplicate.firstSpan)] },
+      ),
     );
   }
 
   const fallbackEnvironment = config.environment ?? 'production';
   if (document.hasSyntaxErrors) return finish(document, raw, config, fallbackEnvironment);
   if (document.value === null || document.value === undefined) {
-    raw.push(finding(SCHEMA_RULE_ID, 'error', 'The file is empty: an architecture file starts with `dbarch: 1` and a `name`, then lists its `databases`.', place([])));
+    raw.push(finding(SCHEMA_RULE_ID, 'error', l10n.t`The file is empty: an architecture file starts with \`dbarch: 1\` and a \`name\`, then lists its \`databases\`.`, place([])));
     return finish(document, raw, config, fallbackEnvironment);
   }
 
@@ -141,7 +152,8 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
       rule.check({ model, topology, environment, document, report });
     } catch (error) {
       // A rule that throws is a dbarch bug; the user still gets every other finding and a clue to report.
-      raw.push(finding(rule.meta.id, 'error', `The rule ${rule.meta.id} failed on this file (${error instanceof Error ? error.message : String(error)}); please report it.`, place([])));
+      const reason = error instanceof Error ? error.message : String(error);
+      raw.push(finding(rule.meta.id, 'error', l10n.t('The rule {rule} failed on this file ({error}); please report it.', { rule: rule.meta.id, error: reason }), place([])));
     }
   }
   return { ...finish(document, raw, config, environment), model, topology };
@@ -180,14 +192,17 @@ function finish(document: SourceDocument, raw: Candidate[], config: LintConfig, 
     suppression.ruleIds.forEach((ruleId, index) => {
       const span = suppression.ruleSpans[index];
       if (!knownIds.has(ruleId)) {
-        add('warning', `\`${ruleId}\` is not a dbarch rule, so this comment silences nothing. Run \`dbarch explain\` for the list of rules.`, span);
+        add('warning', l10n.t('`{rule}` is not a dbarch rule, so this comment silences nothing.', { rule: ruleId }) + ' ' + l10n.t`Run \`dbarch explain\` for the list of rules.`, span);
       } else if (!used.has(`${suppression.span.start}:${index}`)) {
-        const where = suppression.scope === 'file' ? 'in this file' : 'on the next line';
-        add('info', `This comment silences \`${ruleId}\`, but ${ruleId} reports nothing ${where}: remove it (or the rule name) so it does not hide a future finding.`, span);
+        const message =
+          suppression.scope === 'file'
+            ? l10n.t('This comment silences `{rule}`, but {rule} reports nothing in this file: remove it (or the rule name) so it does not hide a future finding.', { rule: ruleId })
+            : l10n.t('This comment silences `{rule}`, but {rule} reports nothing on the next line: remove it (or the rule name) so it does not hide a future finding.', { rule: ruleId });
+        add('info', message, span);
       }
     });
     if (!suppression.reason && suppression.ruleIds.some((ruleId) => knownIds.has(ruleId))) {
-      add('info', 'Give the reason for silencing the rule after ` -- ` so reviewers know why (e.g. `-- batch database, a restore is acceptable`).', suppression.span);
+      add('info', l10n.t`Give the reason for silencing the rule after \` -- \` so reviewers know why (e.g. \`-- batch database, a restore is acceptable\`).`, suppression.span);
     }
   }
   findings.sort(compareFindings);

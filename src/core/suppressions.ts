@@ -2,6 +2,7 @@
 // on the next line; `# dbarch-disable RULE[, RULE] -- reason` before the first key silences them for the file.
 import type { SourceDocument } from './document/document';
 import type { Span } from './document/source';
+import * as l10n from './l10n';
 
 /** One parsed suppression comment. */
 export interface Suppression {
@@ -36,7 +37,10 @@ export function readSuppressions(document: SourceDocument): { suppressions: Supp
     const commentStart = comment.span.start + 1; // after '#'
     if (kind === 'enable' || kind === 'disable-line') {
       problems.push({
-        message: `\`dbarch-${kind}\` is not a dbarch directive: use \`# dbarch-disable-next-line RULE -- reason\` above the line, or \`# dbarch-disable RULE -- reason\` at the top of the file.`,
+        message: l10n.t(
+          '`{directive}` is not a dbarch directive: use `# dbarch-disable-next-line RULE -- reason` above the line, or `# dbarch-disable RULE -- reason` at the top of the file.',
+          { directive: `dbarch-${kind}` },
+        ),
         span: comment.span,
       });
       continue;
@@ -55,13 +59,13 @@ export function readSuppressions(document: SourceDocument): { suppressions: Supp
     }
     const directive = `dbarch-${kind}`;
     if (ruleIds.length === 0) {
-      problems.push({ message: `\`${directive}\` names no rule: write \`# ${directive} RULE -- reason\` (dbarch does not silence every rule at once).`, span: comment.span });
+      problems.push({ message: l10n.t('`{directive}` names no rule: write `# {directive} RULE -- reason` (dbarch does not silence every rule at once).', { directive }), span: comment.span });
       continue;
     }
     const line = document.lines.positionAt(comment.span.start).line;
     if (kind === 'disable' && comment.span.start > firstContent) {
       problems.push({
-        message: `\`dbarch-disable\` silences rules for the whole file and belongs at the top, before the first key; here, use \`dbarch-disable-next-line\` to silence the next line only.`,
+        message: l10n.t`\`dbarch-disable\` silences rules for the whole file and belongs at the top, before the first key; here, use \`dbarch-disable-next-line\` to silence the next line only.`,
         span: comment.span,
       });
       continue;

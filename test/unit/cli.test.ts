@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { run } from '../../src/cli/main';
 import { rules } from '../../src/core/rules';
+import { configureL10n } from '../../src/core/l10n';
 
-function cli(argv: string[], cwd: string) {
+function cli(argv: string[], cwd: string, env?: Record<string, string>) {
   let stdout = '';
   let stderr = '';
-  const code = run(argv, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false });
+  const code = run(argv, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false, env });
   return { code, stdout, stderr };
 }
 
@@ -159,6 +160,41 @@ describe('dbarch lint', () => {
     const root = workspace({ 's.dbarch.yaml': broken });
     assert.equal(cli(['lint', 's.dbarch.yaml', '--fix'], root).code, 1);
     assert.equal(readFileSync(join(root, 's.dbarch.yaml'), 'utf8'), broken);
+  });
+});
+
+describe('dbarch lint in Korean', () => {
+  // The Korean texts come from the real catalogue, l10n/bundle.l10n.ko.json (the CLI reads it from the
+  // package): the summary must read 문제 2개(오류 1개, 경고 1개) and each row its severity in Korean.
+  const korean = (stdout: string): void => {
+    assert.match(stdout, /✖ 문제 2개\(오류 1개, 경고 1개\)/);
+    assert.match(stdout, /^ {2}10:14 +경고 +.* {2}rds\/multi-az-production$/m);
+    assert.match(stdout, /^ {2}17:15 +오류 +.* {2}arch\/unknown-reference$/m);
+    assert.doesNotMatch(stdout, /\d+ (problems?|errors?|warnings?)\b/);
+  };
+
+  test('--locale ko prints the stylish report and its summary in Korean', () => {
+    const root = workspace({ 'b.dbarch.yaml': withProblems });
+    try {
+      const { code, stdout } = cli(['lint', '--locale', 'ko', 'b.dbarch.yaml'], root);
+      assert.equal(code, 1);
+      korean(stdout);
+    } finally {
+      configureL10n(undefined);
+    }
+  });
+
+  test('LANG=ko_KR.UTF-8 does the same; LC_ALL=C and --locale en keep English', () => {
+    const root = workspace({ 'b.dbarch.yaml': withProblems });
+    try {
+      const { code, stdout } = cli(['lint', 'b.dbarch.yaml'], root, { LANG: 'ko_KR.UTF-8' });
+      assert.equal(code, 1);
+      korean(stdout);
+      assert.match(cli(['lint', 'b.dbarch.yaml'], root, { LC_ALL: 'C', LANG: 'ko_KR.UTF-8' }).stdout, /✖ 2 problems \(1 error, 1 warning\)/);
+      assert.match(cli(['lint', 'b.dbarch.yaml', '--locale', 'en'], root, { LANG: 'ko_KR.UTF-8' }).stdout, /✖ 2 problems \(1 error, 1 warning\)/);
+    } finally {
+      configureL10n(undefined);
+    }
   });
 });
 

@@ -1,24 +1,28 @@
 // SARIF 2.1.0, for code-scanning dashboards: one run, the rules that ran, and one result per finding.
 import { pathToFileURL } from 'node:url';
 import { SCHEMA_RULE_ID, SUPPRESSION_RULE_ID, SYNTAX_RULE_ID, type Severity } from '../../core/findings';
+import * as l10n from '../../core/l10n';
 import { severityIn } from '../../core/rules/rule';
 import type { FileReport, FormatContext } from './types';
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
-const builtIn = [
-  { id: SYNTAX_RULE_ID, description: 'The file is not valid YAML or JSON.', level: 'error' as const },
-  { id: SCHEMA_RULE_ID, description: 'The file does not follow the dbarch format (unknown key, wrong type, bad value, missing key).', level: 'error' as const },
-  { id: SUPPRESSION_RULE_ID, description: 'A suppression comment is malformed or silences nothing.', level: 'note' as const },
-];
+/** The checks that are not rules, described in the chosen language. */
+function builtIn() {
+  return [
+    { id: SYNTAX_RULE_ID, description: l10n.t`The file is not valid YAML or JSON.`, level: 'error' as const },
+    { id: SCHEMA_RULE_ID, description: l10n.t`The file does not follow the dbarch format (unknown key, wrong type, bad value, missing key).`, level: 'error' as const },
+    { id: SUPPRESSION_RULE_ID, description: l10n.t`A suppression comment is malformed or silences nothing.`, level: 'note' as const },
+  ];
+}
 
 /** Formats reports as a SARIF 2.1.0 log. */
 export function formatSarif(reports: readonly FileReport[], context: FormatContext, cwd: string): string {
   const descriptors = [
-    ...builtIn.map((rule) => ({ id: rule.id, description: rule.description, level: rule.level })),
+    ...builtIn(),
     ...context.rules.map((meta) => {
       const production = severityIn(meta.severity, 'production');
-      return { id: meta.id, description: meta.description, level: production === 'off' ? ('none' as const) : levels[production] };
+      return { id: meta.id, description: l10n.localize(meta.description), level: production === 'off' ? ('none' as const) : levels[production] };
     }),
   ];
   const index = new Map(descriptors.map((descriptor, i) => [descriptor.id, i]));

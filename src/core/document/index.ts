@@ -1,7 +1,8 @@
 // Reading an architecture file: the notation is chosen from the file name, else from the text.
 import { SourceDocument, type DocumentLanguage } from './document';
 import { parseJson } from './json';
-import { parseYaml } from './yaml';
+import { nestedTooDeeply, parseYaml } from './yaml';
+import * as l10n from '../l10n';
 
 export * from './document';
 export * from './source';
@@ -21,9 +22,7 @@ export function parseSource(text: string, language: DocumentLanguage): SourceDoc
   } catch (error) {
     // The parsers recurse per nesting level; a pathological file can exhaust the stack.
     const tooDeep = error instanceof RangeError;
-    const message = tooDeep
-      ? 'The file is nested too deeply to read.'
-      : `The file could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    const message = tooDeep ? nestedTooDeeply() : l10n.t('The file could not be read: {error}', { error: error instanceof Error ? error.message : String(error) });
     return new SourceDocument(text, language, undefined, [{ message, span: { start: 0, end: Math.min(1, text.length) }, severity: 'error' }], [], undefined);
   }
 }

@@ -2,6 +2,7 @@
 import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError, type ParseErrorCode } from 'jsonc-parser';
 import type { DuplicateKey, MappingShape, SyntaxProblem, SyntaxTree } from './document';
 import type { PathSegment, Span } from './source';
+import * as l10n from '../l10n';
 
 /** Deeper nesting than this is refused: real files are a dozen levels deep, and recursion must stay bounded. */
 export const MAX_JSON_DEPTH = 1_000;
@@ -25,6 +26,13 @@ export function parseJson(text: string): ParsedJson {
   for (const error of errors) {
     if (seen.has(error.offset)) continue;
     seen.add(error.offset);
+    const comma = trailingComma(text, error.offset);
+    if (comma !== undefined) {
+      if (seen.has(comma)) continue;
+      seen.add(comma);
+      problems.push({ message: l10n.t('JSON allows no trailing comma: remove the `,` after the last entry.'), span: { start: comma, end: comma + 1 }, severity: 'error' });
+      continue;
+    }
     problems.push({ message: describeJsonError(error.error), span: errorSpan(text, error.offset, error.length), severity: 'error' });
   }
   const duplicateKeys: DuplicateKey[] = [];
@@ -33,7 +41,7 @@ export function parseJson(text: string): ParsedJson {
   const builder = { duplicateKeys, tooDeep: undefined as Span | undefined };
   const value = toValue(root, [], builder, 0);
   if (builder.tooDeep) {
-    problems.push({ message: `The data is nested more than ${MAX_JSON_DEPTH} levels deep; dbarch does not read it.`, span: builder.tooDeep, severity: 'error' });
+    problems.push({ message: l10n.t('The data is nested more than {depth} levels deep; dbarch does not read it.', { depth: MAX_JSON_DEPTH }), span: builder.tooDeep, severity: 'error' });
     return { value: undefined, problems, duplicateKeys, tree };
   }
   return { value, problems, duplicateKeys, tree };
@@ -157,41 +165,52 @@ function toValue(node: JsonNode, path: PathSegment[], builder: { duplicateKeys: 
   }
 }
 
+/**
+ * The offset of a comma just before a closing `}` or `]` (`{"a": 1,}`), where the parser reports "a
+ * property name is expected" or "a value is expected" at the bracket: the comma is the mistake.
+ */
+function trailingComma(text: string, offset: number): number | undefined {
+  if (text[offset] !== '}' && text[offset] !== ']') return undefined;
+  let before = offset - 1;
+  while (before >= 0 && /\s/.test(text[before])) before--;
+  return text[before] === ',' ? before : undefined;
+}
+
 function describeJsonError(code: ParseErrorCode): string {
   switch (printParseErrorCode(code)) {
     case 'InvalidSymbol':
-      return 'JSON syntax error: unexpected character.';
+      return l10n.t('JSON syntax error: unexpected character.');
     case 'InvalidNumberFormat':
-      return 'JSON syntax error: this is not a valid number.';
+      return l10n.t('JSON syntax error: this is not a valid number.');
     case 'PropertyNameExpected':
-      return 'JSON syntax error: a property name in double quotes is expected here.';
+      return l10n.t('JSON syntax error: a property name in double quotes is expected here.');
     case 'ValueExpected':
-      return 'JSON syntax error: a value is expected here (JSON allows no trailing comma).';
+      return l10n.t('JSON syntax error: a value is expected here.');
     case 'ColonExpected':
-      return 'JSON syntax error: a colon is expected after the property name.';
+      return l10n.t('JSON syntax error: a colon is expected after the property name.');
     case 'CommaExpected':
-      return 'JSON syntax error: a comma is expected between these entries.';
+      return l10n.t('JSON syntax error: a comma is expected between these entries.');
     case 'CloseBraceExpected':
-      return 'JSON syntax error: a closing `}` is expected.';
+      return l10n.t('JSON syntax error: a closing `}` is expected.');
     case 'CloseBracketExpected':
-      return 'JSON syntax error: a closing `]` is expected.';
+      return l10n.t('JSON syntax error: a closing `]` is expected.');
     case 'EndOfFileExpected':
-      return 'JSON syntax error: unexpected content after the end of the document.';
+      return l10n.t('JSON syntax error: unexpected content after the end of the document.');
     case 'InvalidCommentToken':
-      return 'JSON does not allow comments; use `.dbarch.json` settings or write the file in YAML to keep comments.';
+      return l10n.t('JSON does not allow comments; use `.dbarch.json` settings or write the file in YAML to keep comments.');
     case 'UnexpectedEndOfComment':
-      return 'JSON syntax error: a comment is never closed.';
+      return l10n.t('JSON syntax error: a comment is never closed.');
     case 'UnexpectedEndOfString':
-      return 'This string is never closed: add the closing double quote.';
+      return l10n.t('This string is never closed: add the closing double quote.');
     case 'UnexpectedEndOfNumber':
-      return 'JSON syntax error: the number ends unexpectedly.';
+      return l10n.t('JSON syntax error: the number ends unexpectedly.');
     case 'InvalidUnicode':
-      return 'JSON syntax error: invalid \\u escape.';
+      return l10n.t('JSON syntax error: invalid \\u escape.');
     case 'InvalidEscapeCharacter':
-      return 'JSON syntax error: invalid escape character in this string.';
+      return l10n.t('JSON syntax error: invalid escape character in this string.');
     case 'InvalidCharacter':
-      return 'JSON syntax error: invalid character in this string (control characters must be escaped).';
+      return l10n.t('JSON syntax error: invalid character in this string (control characters must be escaped).');
     default:
-      return 'JSON syntax error.';
+      return l10n.t('JSON syntax error.');
   }
 }

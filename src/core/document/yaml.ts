@@ -17,6 +17,7 @@ import {
 import type { DuplicateKey, MappingShape, SourceComment, SyntaxProblem, SyntaxTree } from './document';
 import type { PathSegment, Span } from './source';
 import { formatNumber } from '../text';
+import * as l10n from '../l10n';
 
 /**
  * The most nodes the data may expand to through aliases. A "billion laughs" file of a few hundred
@@ -24,7 +25,10 @@ import { formatNumber } from '../text';
  */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
-const NESTED_TOO_DEEPLY = 'The file is nested too deeply to read.';
+/** The message for a file whose nesting exhausts the parser's stack (YAML or JSON). */
+export function nestedTooDeeply(): string {
+  return l10n.t`The file is nested too deeply to read.`;
+}
 
 /** The result of reading YAML text. */
 export interface ParsedYaml {
@@ -42,6 +46,7 @@ export function parseYaml(text: string): ParsedYaml {
   // become findings below, never process warnings on stderr.
   const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' });
   const problems: SyntaxProblem[] = [];
+  const tooDeep = nestedTooDeeply();
   for (const error of document.errors) {
     const problem: SyntaxProblem = { message: describeYamlError(error), span: spanOfError(error, text, document), severity: 'error' };
     // One mistake can surface as the same error more than once (deep nesting does); say it once.
@@ -50,8 +55,8 @@ export function parseYaml(text: string): ParsedYaml {
   for (const warning of document.warnings) problems.push({ message: describeYamlError(warning), span: spanOfError(warning, text), severity: 'warning' });
   // Where the parser runs out of stack depends on the engine's state, not on the text: report deep
   // nesting once, at the start, so the same file always gives the same finding.
-  if (problems.some((problem) => problem.message === NESTED_TOO_DEEPLY)) {
-    return { value: undefined, problems: [{ message: NESTED_TOO_DEEPLY, span: { start: 0, end: Math.min(1, text.length) }, severity: 'error' }], duplicateKeys: [], tree: undefined };
+  if (problems.some((problem) => problem.message === tooDeep)) {
+    return { value: undefined, problems: [{ message: tooDeep, span: { start: 0, end: Math.min(1, text.length) }, severity: 'error' }], duplicateKeys: [], tree: undefined };
   }
   const tree = new YamlTree(document, text);
   const duplicateKeys = tree.duplicates();
@@ -60,7 +65,10 @@ export function parseYaml(text: string): ParsedYaml {
   const bomb = tree.firstExcessiveAlias();
   if (bomb) {
     problems.push({
-      message: `This alias expands the data past ${formatNumber(MAX_ALIAS_EXPANSION)} nodes (an "alias bomb"); dbarch does not expand it. Write the repeated values out or use fewer nested aliases.`,
+      message:
+        l10n.t('This alias expands the data past {count} nodes (an "alias bomb"); dbarch does not expand it.', { count: formatNumber(MAX_ALIAS_EXPANSION) }) +
+        ' ' +
+        l10n.t`Write the repeated values out or use fewer nested aliases.`,
       span: bomb,
       severity: 'error',
     });
@@ -307,21 +315,22 @@ function openingQuoteBefore(document: Document, offset: number): Span | undefine
 /** Plain-language YAML messages; the parser's own text (without its code) otherwise. */
 function describeYamlError(error: YAMLError): string {
   const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
-  if (/call stack/i.test(message)) return NESTED_TOO_DEEPLY;
+  if (/call stack/i.test(message)) return nestedTooDeeply();
+  // The parser's own text (in English) goes into a frame of ours.
   switch (error.code) {
     case 'MISSING_CHAR':
-      if (/quote/i.test(message)) return 'This quoted string is never closed: add the closing quote.';
-      return `YAML syntax error: ${lowerFirst(message)}.`;
+      if (/quote/i.test(message)) return l10n.t`This quoted string is never closed: add the closing quote.`;
+      return l10n.t('YAML syntax error: {message}.', { message: lowerFirst(message) });
     case 'TAB_AS_INDENT':
-      return 'Tabs are not allowed for indentation in YAML: indent with spaces.';
+      return l10n.t`Tabs are not allowed for indentation in YAML: indent with spaces.`;
     case 'MULTIPLE_DOCS':
-      return 'An architecture file holds one YAML document: remove the second `---` document or move it to its own file.';
+      return l10n.t`An architecture file holds one YAML document: remove the second \`---\` document or move it to its own file.`;
     case 'BAD_INDENT':
-      return `Bad indentation: ${lowerFirst(message)}.`;
+      return l10n.t('Bad indentation: {message}.', { message: lowerFirst(message) });
     case 'TAG_RESOLVE_FAILED':
-      return `${message}; dbarch reads it as a plain string.`;
+      return l10n.t('{message}; dbarch reads it as a plain string.', { message });
     default:
-      return `YAML syntax error: ${lowerFirst(message)}.`;
+      return l10n.t('YAML syntax error: {message}.', { message: lowerFirst(message) });
   }
 }
 

@@ -5,6 +5,7 @@ import { fromPointer, type PathSegment } from '../document/source';
 import { closest, orList } from '../text';
 import { dottedPath } from '../findings';
 import type { FixIntent } from '../fixes';
+import * as l10n from '../l10n';
 
 /** A standalone validator generated at build time. */
 export type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -102,110 +103,138 @@ class Explainer {
     const value = valueAt(this.data, path);
     const params = error.params as Record<string, unknown>;
     const where = describePlace(path);
-    const name = path.length ? `\`${path[path.length - 1]}\`` : 'the file';
+    // `name` starts a sentence as `Name`: only "the file" changes case.
+    const name = path.length ? `\`${path[path.length - 1]}\`` : l10n.t`the file`;
+    const Name = path.length ? name : l10n.t`The file`;
     switch (error.keyword) {
       case 'additionalProperties': {
         const key = String(params.additionalProperty);
         const allowed = this.propertiesOf(error);
         const suggestion = closest(key, allowed);
         const elsewhere = suggestion ? undefined : this.serviceWithProperty(key, error);
-        const place = path.length ? `in ${dottedPath(path)}` : 'at the top level';
-        let message = `Unknown key \`${key}\` ${place}`;
-        if (suggestion) message += `; did you mean \`${suggestion}\`?`;
-        else if (elsewhere) message += `: \`${key}\` belongs to ${elsewhere}, not to this ${this.kindOf(error)}.`;
-        else if (allowed.length) message += `. Valid keys here: ${orList(allowed)}.`;
-        else message += '.';
+        const place = placeOf(path);
+        let message: string;
+        if (suggestion) message = l10n.t('Unknown key `{key}` {place}; did you mean `{suggestion}`?', { key, place, suggestion });
+        else if (elsewhere) message = l10n.t('Unknown key `{key}` {place}: `{key}` belongs to {services}, not to this {kind}.', { key, place, services: elsewhere, kind: this.kindOf(error) });
+        else if (allowed.length) message = l10n.t('Unknown key `{key}` {place}.', { key, place }) + ' ' + l10n.t('Valid keys here: {keys}.', { keys: orList(allowed) });
+        else message = l10n.t('Unknown key `{key}` {place}.', { key, place });
         return {
           path: [...path, key],
           part: 'key',
           message,
-          fix: suggestion ? { kind: 'rename', title: `Rename \`${key}\` to \`${suggestion}\``, pointer: [...path, key], key: suggestion } : undefined,
+          fix: suggestion ? { kind: 'rename', title: l10n.t('Rename `{key}` to `{suggestion}`', { key, suggestion }), pointer: [...path, key], key: suggestion } : undefined,
         };
       }
       case 'required': {
         const missing = String(params.missingProperty);
         const description = this.descriptionOf(error, missing);
-        const subject = path.length ? `\`${dottedPath(path)}\`` : 'The file';
+        const subject = path.length ? `\`${dottedPath(path)}\`` : l10n.t`The file`;
         return {
           path,
           part: 'key',
-          message: `${subject} is missing the required key \`${missing}\`${description ? ` (${description})` : ''}.`,
+          message: description
+            ? l10n.t('{subject} is missing the required key `{key}` ({description}).', { subject, key: missing, description })
+            : l10n.t('{subject} is missing the required key `{key}`.', { subject, key: missing }),
         };
       }
       case 'enum': {
         const allowed = (params.allowedValues as unknown[]) ?? [];
         const suggestion = typeof value === 'string' ? closest(value, allowed.map(String)) : undefined;
+        const shown = show(value);
         return {
           path,
           part: 'value',
           message:
-            `${show(value)} is not a valid ${name} ${where}` +
-            (suggestion ? `; did you mean \`${suggestion}\`?` : '.') +
-            ` Valid values: ${orList(allowed)}.`,
-          fix: suggestion ? { kind: 'replace', title: `Change to \`${suggestion}\``, pointer: path, value: suggestion } : undefined,
+            (suggestion
+              ? l10n.t('{value} is not a valid {name} {where}; did you mean `{suggestion}`?', { value: shown, name, where, suggestion })
+              : l10n.t('{value} is not a valid {name} {where}.', { value: shown, name, where })) +
+            ' ' +
+            l10n.t('Valid values: {values}.', { values: orList(allowed) }),
+          fix: suggestion ? { kind: 'replace', title: l10n.t('Change to `{value}`', { value: suggestion }), pointer: path, value: suggestion } : undefined,
         };
       }
       case 'const': {
         const expected = params.allowedValue;
         if (path.length === 1 && path[0] === 'dbarch') {
-          return { path, part: 'value', message: `\`dbarch\` must be ${show(expected)}: it is the version of the file format, and 1 is the only one.` };
+          return { path, part: 'value', message: l10n.t('`dbarch` must be {value}: it is the version of the file format, and 1 is the only one.', { value: show(expected) }) };
         }
-        return { path, part: 'value', message: `${name} ${where} must be ${show(expected)}.` };
+        return { path, part: 'value', message: l10n.t('{name} {where} must be {value}.', { name, where, value: show(expected) }) };
       }
       case 'type': {
-        const expected = String(params.type)
-          .split(',')
-          .map((type) => typeName(type));
+        const types = String(params.type).split(',');
+        const expected = types.map((type) => typeName(type));
         const actual = jsonType(value);
-        const accepted = expected.length > 1 ? `${expected.slice(0, -1).join(', ')}, or ${expected[expected.length - 1]}` : expected[0];
-        let message = `${capitalise(name)} ${where} must be ${accepted}, not ${article(actual)}.`;
-        if (path.length === 0) message = `An architecture file must be a mapping of keys (\`dbarch: 1\`, \`name\`, \`databases\`, ...), not ${article(actual)}.`;
-        if (actual === 'string' && expected.some((type) => type.includes('number') || type.includes('integer')) && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
-          message += ' Remove the quotes around the number.';
+        const accepted = expected.length > 1 ? l10n.t('{first}, or {last}', { first: expected.slice(0, -1).join(', '), last: expected[expected.length - 1] }) : expected[0];
+        let message = l10n.t('{name} {where} must be {accepted}, not {actual}.', { name: Name, where, accepted, actual: article(actual) });
+        if (path.length === 0) message = l10n.t('An architecture file must be a mapping of keys (`dbarch: 1`, `name`, `databases`, ...), not {actual}.', { actual: article(actual) });
+        if (actual === 'string' && types.some((type) => type === 'number' || type === 'integer') && typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
+          message += ' ' + l10n.t`Remove the quotes around the number.`;
         }
-        if (actual === 'string' && expected.includes('true or false') && typeof value === 'string' && /^(true|false)$/i.test(value.trim())) {
-          message += ' Remove the quotes around the boolean.';
+        if (actual === 'string' && types.includes('boolean') && typeof value === 'string' && /^(true|false)$/i.test(value.trim())) {
+          message += ' ' + l10n.t`Remove the quotes around the boolean.`;
         }
-        if (actual === 'null') message = `${capitalise(name)} ${where} has no value: it must be ${accepted}.`;
+        if (actual === 'null') message = l10n.t('{name} {where} has no value: it must be {accepted}.', { name: Name, where, accepted });
         return { path, part: 'value', message };
       }
       case 'pattern': {
         if (params.propertyName !== undefined || (error.propertyName !== undefined && error.propertyName !== '')) return undefined;
-        return { path, part: 'value', message: `${show(value)} is not a valid ${name} ${where}: ${this.patternHint(String(params.pattern))}.` };
+        return { path, part: 'value', message: l10n.t('{value} is not a valid {name} {where}: {hint}.', { value: show(value), name, where, hint: this.patternHint(String(params.pattern)) }) };
       }
       case 'propertyNames': {
         const key = String(params.propertyName);
         return {
           path: [...path, key],
           part: 'key',
-          message: `\`${key}\` is not a valid name ${path.length ? `in ${dottedPath(path)}` : 'at the top level'}: names use lower-case letters, digits and hyphens, start with a letter and are at most 63 characters long (like \`orders-replica-1\`).`,
+          message: l10n.t(
+            '`{key}` is not a valid name {place}: names use lower-case letters, digits and hyphens, start with a letter and are at most 63 characters long (like `orders-replica-1`).',
+            { key, place: placeOf(path) },
+          ),
         };
       }
       case 'minimum':
       case 'maximum':
       case 'exclusiveMinimum':
       case 'exclusiveMaximum': {
-        const comparison = { minimum: 'at least', maximum: 'at most', exclusiveMinimum: 'greater than', exclusiveMaximum: 'less than' }[error.keyword];
-        return { path, part: 'value', message: `${capitalise(name)} ${where} must be ${comparison} ${params.limit}; it is ${show(value)}.` };
+        const values = { name: Name, where, limit: String(params.limit), value: show(value) };
+        const message =
+          error.keyword === 'minimum'
+            ? l10n.t('{name} {where} must be at least {limit}; it is {value}.', values)
+            : error.keyword === 'maximum'
+              ? l10n.t('{name} {where} must be at most {limit}; it is {value}.', values)
+              : error.keyword === 'exclusiveMinimum'
+                ? l10n.t('{name} {where} must be greater than {limit}; it is {value}.', values)
+                : l10n.t('{name} {where} must be less than {limit}; it is {value}.', values);
+        return { path, part: 'value', message };
       }
       case 'multipleOf':
-        return { path, part: 'value', message: `${capitalise(name)} ${where} must be a multiple of ${params.multipleOf}; it is ${show(value)}.` };
+        return { path, part: 'value', message: l10n.t('{name} {where} must be a multiple of {multiple}; it is {value}.', { name: Name, where, multiple: String(params.multipleOf), value: show(value) }) };
       case 'minLength':
-        return { path, part: 'value', message: `${capitalise(name)} ${where} must not be empty.` };
+        return { path, part: 'value', message: l10n.t('{name} {where} must not be empty.', { name: Name, where }) };
       case 'maxLength':
-        return { path, part: 'value', message: `${capitalise(name)} ${where} must be at most ${params.limit} characters long.` };
+        return { path, part: 'value', message: l10n.t('{name} {where} must be at most {limit} characters long.', { name: Name, where, limit: String(params.limit) }) };
       case 'minItems':
-        return { path, part: 'value', message: `${capitalise(name)} ${where} must list at least ${params.limit} ${Number(params.limit) === 1 ? 'item' : 'items'}.` };
+        return {
+          path,
+          part: 'value',
+          message:
+            Number(params.limit) === 1
+              ? l10n.t('{name} {where} must list at least {limit} item.', { name: Name, where, limit: String(params.limit) })
+              : l10n.t('{name} {where} must list at least {limit} items.', { name: Name, where, limit: String(params.limit) }),
+        };
       case 'maxItems':
-        return { path, part: 'value', message: `${capitalise(name)} ${where} may list at most ${params.limit} items.` };
+        return { path, part: 'value', message: l10n.t('{name} {where} may list at most {limit} items.', { name: Name, where, limit: String(params.limit) }) };
       case 'uniqueItems':
-        return { path: [...path, Number(params.i)], part: 'value', message: `${capitalise(name)} ${where} lists the same value twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}).` };
+        return {
+          path: [...path, Number(params.i)],
+          part: 'value',
+          message: l10n.t('{name} {where} lists the same value twice (items {first} and {second}).', { name: Name, where, first: Number(params.j) + 1, second: Number(params.i) + 1 }),
+        };
       case 'minProperties':
-        return { path, part: 'key', message: `${capitalise(name)} ${where} must not be empty.` };
+        return { path, part: 'key', message: l10n.t('{name} {where} must not be empty.', { name: Name, where }) };
       case 'format':
-        return { path, part: 'value', message: `${show(value)} is not a valid ${params.format} ${where}.` };
+        return { path, part: 'value', message: l10n.t('{value} is not a valid {format} {where}.', { value: show(value), format: String(params.format), where }) };
       default:
-        return { path, part: 'auto', message: `${capitalise(name)} ${where} is not valid: ${error.message ?? error.keyword}.` };
+        return { path, part: 'auto', message: l10n.t('{name} {where} is not valid: {reason}.', { name: Name, where, reason: error.message ?? error.keyword }) };
     }
   }
 
@@ -227,7 +256,7 @@ class Explainer {
   private kindOf(error: ErrorObject): string {
     const properties = (error.parentSchema as JsonSchema | undefined)?.properties as Record<string, JsonSchema> | undefined;
     const service = properties?.service?.const;
-    return typeof service === 'string' ? `${service} database` : 'object';
+    return typeof service === 'string' ? l10n.t('{service} database', { service }) : l10n.t`object`;
   }
 
   /** For a key that is not valid on a database, the services whose databases have it (`partitionKey` -> dynamodb). */
@@ -247,12 +276,12 @@ class Explainer {
   private patternHint(pattern: string): string {
     const definitions = this.definitions() as Record<string, JsonSchema | undefined>;
     const is = (name: string): boolean => definitions[name]?.pattern === pattern;
-    if (is('az')) return 'an Availability Zone is written like `ap-northeast-2a` (the Region code and a letter)';
-    if (is('region')) return 'a Region is written like `ap-northeast-2`';
-    if (is('name')) return 'names use lower-case letters, digits and hyphens, start with a letter and are at most 63 characters long (like `orders-replica-1`)';
-    if (is('reference')) return 'a reference is a name like `orders`, or `database/member` like `orders/orders-replica-1`';
-    if (is('cidr')) return 'a CIDR block is written like `10.0.1.0/24`';
-    return `it must match \`${pattern}\``;
+    if (is('az')) return l10n.t`an Availability Zone is written like \`ap-northeast-2a\` (the Region code and a letter)`;
+    if (is('region')) return l10n.t`a Region is written like \`ap-northeast-2\``;
+    if (is('name')) return l10n.t`names use lower-case letters, digits and hyphens, start with a letter and are at most 63 characters long (like \`orders-replica-1\`)`;
+    if (is('reference')) return l10n.t`a reference is a name like \`orders\`, or \`database/member\` like \`orders/orders-replica-1\``;
+    if (is('cidr')) return l10n.t`a CIDR block is written like \`10.0.1.0/24\``;
+    return l10n.t('it must match `{pattern}`', { pattern });
   }
 
 
@@ -270,15 +299,19 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   return node;
 }
 
-/** "in databases.orders" / "at the top level". */
+/** Where a key or value's parent is: "in databases.orders" / "at the top level". */
 function describePlace(path: readonly PathSegment[]): string {
-  const parent = path.slice(0, -1);
-  return parent.length ? `in ${dottedPath(parent)}` : 'at the top level';
+  return placeOf(path.slice(0, -1));
+}
+
+/** "in databases.orders" / "at the top level" for the object at a path. */
+export function placeOf(path: readonly PathSegment[]): string {
+  return path.length ? l10n.t('in {path}', { path: dottedPath(path) }) : l10n.t`at the top level`;
 }
 
 function show(value: unknown): string {
   if (typeof value === 'string') return '`' + (value.length > 60 ? value.slice(0, 57) + '...' : value) + '`';
-  if (value === undefined) return 'nothing';
+  if (value === undefined) return l10n.t`nothing`;
   return '`' + JSON.stringify(value) + '`';
 }
 
@@ -290,35 +323,48 @@ function jsonType(value: unknown): string {
   return typeof value;
 }
 
+/** What a value of a JSON-schema type must be, in words ("a whole number"). */
 function typeName(type: string): string {
   switch (type) {
     case 'boolean':
-      return 'true or false';
+      return l10n.t`true or false`;
     case 'object':
-      return 'a mapping';
+      return l10n.t`a mapping`;
     case 'array':
-      return 'a list';
+      return l10n.t`a list`;
     case 'integer':
-      return 'a whole number';
+      return l10n.t`a whole number`;
     case 'number':
-      return 'a number';
+      return l10n.t`a number`;
     case 'string':
-      return 'a string';
+      return l10n.t`a string`;
     case 'null':
-      return 'empty';
+      return l10n.t`empty`;
     default:
       return type;
   }
 }
 
+/** What a value is, in words, from `jsonType` ("a list", "an integer"). */
 function article(type: string): string {
-  if (type === 'null') return 'empty';
-  if (type === 'boolean') return 'true or false';
-  return (/^[aeiou]/.test(type) ? 'an ' : 'a ') + type;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  switch (type) {
+    case 'null':
+      return l10n.t`empty`;
+    case 'boolean':
+      return l10n.t`true or false`;
+    case 'list':
+      return l10n.t`a list`;
+    case 'mapping':
+      return l10n.t`a mapping`;
+    case 'integer':
+      return l10n.t`an integer`;
+    case 'number':
+      return l10n.t`a number`;
+    case 'string':
+      return l10n.t`a string`;
+    default:
+      return /^[aeiou]/.test(type) ? l10n.t('an {type}', { type }) : l10n.t('a {type}', { type });
+  }
 }
 
 function lowerFirst(text: string): string {
