@@ -15,6 +15,7 @@ import { MERMAID_LIMITS } from '../src/core/preview-limits';
 import { exportPng, exportSvg } from './export';
 import { connectHost } from './host';
 import { PanZoom } from './panzoom';
+import { fill, text as words } from './text';
 import { mermaidTheme, readTheme, themeKind, type ThemeColours } from './theme';
 import { buildUi, type Ui } from './ui';
 
@@ -67,10 +68,10 @@ function update(message: PreviewUpdateMessage): void {
   const diagram = message.diagram;
   if (message.problem) {
     const problem = message.problem;
-    const more = problem.count > 1 ? ` (and ${problem.count - 1} more)` : '';
-    showBanner(`Line ${problem.line}: ${problem.message}${more}`, shown ? 'The diagram shows the file as it last was without errors.' : 'The diagram appears once the file has no errors.');
+    const line = problem.count > 1 ? fill(words.problemLineMore, { line: problem.line, message: problem.message, count: problem.count - 1 }) : fill(words.problemLine, { line: problem.line, message: problem.message });
+    showBanner(line, shown ? words.staleDiagram : words.noDiagramYet);
     ui.canvas.classList.toggle('stale', Boolean(shown));
-    if (!shown) showEmpty('Fix the errors in the file to see its diagram.');
+    if (!shown) showEmpty(words.fixErrorsFirst);
     return;
   }
   hideBanner();
@@ -93,7 +94,7 @@ function update(message: PreviewUpdateMessage): void {
   if (diagram.nodes.length === 0) {
     shown = undefined;
     ui.canvas.replaceChildren();
-    showEmpty('Nothing to draw yet: add a database under `databases:`.');
+    showEmpty(words.nothingToDraw);
     return;
   }
   void render(diagram);
@@ -130,7 +131,7 @@ async function render(diagram: PreviewDiagram): Promise<void> {
     document.getElementById(id)?.remove();
     document.getElementById(`d${id}`)?.remove();
     const reason = error instanceof Error ? error.message : String(error);
-    showBanner(`The diagram could not be drawn: ${reason.split('\n')[0]}`, 'Copy the Mermaid source from the toolbar to inspect it.');
+    showBanner(fill(words.renderFailed, { reason: reason.split('\n')[0] }), words.renderFailedHint);
     if (host.connected) host.post({ type: 'renderError', message: reason });
   } finally {
     rendering = false;
@@ -321,13 +322,13 @@ function tooltipContent(node: PreviewNode): Node[] {
   if (node.fate) {
     const fate = document.createElement('div');
     fate.className = `tooltip-fate fate-${node.fate}`;
-    fate.textContent = FATES[node.fate];
+    fate.textContent = words.fates[node.fate];
     parts.push(fate);
   }
   if (node.messages.length === 0) {
     const none = document.createElement('div');
     none.className = 'tooltip-quiet';
-    none.textContent = 'No findings.';
+    none.textContent = words.noNodeFindings;
     parts.push(none);
   } else {
     const list = document.createElement('ul');
@@ -338,7 +339,7 @@ function tooltipContent(node: PreviewNode): Node[] {
     }
     if (node.messages.length > 8) {
       const item = document.createElement('li');
-      item.textContent = `and ${node.messages.length - 8} more`;
+      item.textContent = fill(words.moreFindings, { count: node.messages.length - 8 });
       list.append(item);
     }
     parts.push(list);
@@ -346,19 +347,11 @@ function tooltipContent(node: PreviewNode): Node[] {
   if (host.connected) {
     const hint = document.createElement('div');
     hint.className = 'tooltip-hint';
-    hint.textContent = `Line ${node.line}. Click to show it in the editor.`;
+    hint.textContent = `${fill(words.nodeLine, { line: node.line })} ${words.clickToReveal}`;
     parts.push(hint);
   }
   return parts;
 }
-
-const FATES: Record<NonNullable<PreviewNode['fate']>, string> = {
-  up: 'Keeps running.',
-  failed: 'Fails in this scenario.',
-  promoted: 'Promoted: takes over the writes.',
-  degraded: 'Keeps running with less of itself.',
-  'read-only': 'Serves reads only.',
-};
 
 function reveal(nodeId: string): void {
   if (host.connected) host.post({ type: 'reveal', nodeId });
@@ -389,7 +382,7 @@ function saveInPage(message: PreviewToHostMessage): void {
 function showTooLarge(diagram: PreviewDiagram): void {
   const size = diagram.tooLarge!;
   ui.message.hidden = false;
-  ui.messageText.textContent = `This architecture has ${size.nodes} nodes and ${size.edges} connections: drawing all of it would take a long time. Pick one Region or one database above, or draw everything anyway.`;
+  ui.messageText.textContent = `${fill(words.tooLarge, { nodes: size.nodes, edges: size.edges })} ${words.tooLargeChoice}`;
   ui.forceButton.hidden = !host.connected;
   shown = undefined;
   ui.canvas.replaceChildren();
@@ -414,16 +407,21 @@ function hideBanner(): void {
 function summary(message: PreviewUpdateMessage): string {
   const parts: string[] = [];
   const diagram = message.diagram;
-  if (diagram && !diagram.tooLarge) parts.push(`${diagram.nodes.length} nodes, ${diagram.edgeCount} links`);
+  if (diagram && !diagram.tooLarge) parts.push(fill(words.summaryDiagram, { nodes: diagram.nodes.length, links: diagram.edgeCount }));
   const { error, warning, info } = message.counts;
-  const findings = [error && `${error} ${error === 1 ? 'error' : 'errors'}`, warning && `${warning} ${warning === 1 ? 'warning' : 'warnings'}`, info && `${info} info`].filter(Boolean);
-  parts.push(findings.length ? findings.join(', ') : 'no findings');
+  const findings = [
+    error && fill(error === 1 ? words.errorOne : words.errorMany, { count: error }),
+    warning && fill(warning === 1 ? words.warningOne : words.warningMany, { count: warning }),
+    info && fill(words.infoCount, { count: info }),
+  ].filter(Boolean);
+  parts.push(findings.length ? findings.join(', ') : words.noFindings);
   return parts.join(' · ');
 }
 
 function ariaLabel(node: PreviewNode): string {
-  const findings = node.messages.length ? `, ${node.messages.length} ${node.messages.length === 1 ? 'finding' : 'findings'}` : '';
-  return `${node.label} (${node.role})${findings}`;
+  const count = node.messages.length;
+  const findings = count ? `, ${fill(count === 1 ? words.findingOne : words.findingMany, { count })}` : '';
+  return `${fill(words.nodeName, { label: node.label, role: words.roles[node.role] ?? node.role })}${findings}`;
 }
 
 /** The text with another layout direction: the flowchart's and each box's (`direction` lines). */

@@ -4,6 +4,7 @@
 import type { DiagramDirection, DiagramView } from '../src/core/mermaid';
 import type { FailureScenario } from '../src/core/failure/types';
 import type { PreviewFailure, PreviewScenarioOption, PreviewViewOption } from '../src/core/preview';
+import { fill, text } from './text';
 
 /** The controls' events. */
 export type UiEvent = 'zoomIn' | 'zoomOut' | 'fit' | 'reset' | 'exportSvg' | 'exportPng' | 'copy' | 'direction' | 'view' | 'force' | 'failure';
@@ -32,19 +33,14 @@ export interface Ui {
   setFailure(failure: PreviewFailure | undefined): void;
 }
 
-const DIRECTIONS: { value: DiagramDirection; label: string }[] = [
-  { value: 'LR', label: 'Left to right' },
-  { value: 'TB', label: 'Top to bottom' },
-  { value: 'RL', label: 'Right to left' },
-  { value: 'BT', label: 'Bottom to top' },
-];
+const DIRECTIONS: readonly DiagramDirection[] = ['LR', 'TB', 'RL', 'BT'];
 
 /** Builds the page inside `root`. */
 export function buildUi(root: HTMLElement, options: { connected: boolean; direction: DiagramDirection }): Ui {
   const handlers = new Map<UiEvent, (value: string) => void>();
   const fire = (event: UiEvent, value = ''): void => handlers.get(event)?.(value);
 
-  const toolbar = element('div', 'toolbar', { role: 'toolbar', 'aria-label': 'Diagram' });
+  const toolbar = element('div', 'toolbar', { role: 'toolbar', 'aria-label': text.toolbar });
   const button = (icon: string, label: string, event: UiEvent): HTMLElement => {
     const control = element('vscode-toolbar-button', '', { icon, label, title: label, 'data-action': event });
     control.addEventListener('click', () => fire(event));
@@ -56,24 +52,24 @@ export function buildUi(root: HTMLElement, options: { connected: boolean; direct
     return container;
   };
 
-  const direction = select('Layout direction', DIRECTIONS.map((entry) => ({ value: entry.value, label: entry.label })), options.direction);
+  const direction = select(text.layoutDirection, DIRECTIONS.map((value) => ({ value, label: text.directions[value] })), options.direction);
   direction.addEventListener('change', () => fire('direction', (direction as HTMLElement & { value: string }).value));
-  const viewSelect = select('Show', [{ value: JSON.stringify({ kind: 'all' }), label: 'Whole architecture' }], JSON.stringify({ kind: 'all' }));
+  const viewSelect = select(text.show, [{ value: JSON.stringify({ kind: 'all' }), label: text.wholeArchitecture }], JSON.stringify({ kind: 'all' }));
   viewSelect.classList.add('view-select');
   viewSelect.hidden = true;
   viewSelect.addEventListener('change', () => fire('view', (viewSelect as HTMLElement & { value: string }).value));
 
   const noFailure = '';
-  const failureSelect = select('Simulate a failure', [{ value: noFailure, label: 'No failure' }], noFailure);
+  const failureSelect = select(text.simulateFailure, [{ value: noFailure, label: text.noFailure }], noFailure);
   failureSelect.classList.add('failure-select');
   failureSelect.hidden = true;
   failureSelect.addEventListener('change', () => fire('failure', (failureSelect as HTMLElement & { value: string }).value));
 
   const status = element('span', 'status', { 'aria-live': 'polite' });
   toolbar.append(
-    group(button('zoom-out', 'Zoom out (-)', 'zoomOut'), button('zoom-in', 'Zoom in (+)', 'zoomIn'), button('screen-full', 'Fit to window (F)', 'fit'), button('screen-normal', 'Actual size (0)', 'reset')),
+    group(button('zoom-out', text.zoomOut, 'zoomOut'), button('zoom-in', text.zoomIn, 'zoomIn'), button('screen-full', text.fit, 'fit'), button('screen-normal', text.actualSize, 'reset')),
     group(direction, viewSelect, failureSelect),
-    group(button('file-media', 'Export PNG', 'exportPng'), button('file-code', 'Export SVG', 'exportSvg'), button('copy', 'Copy Mermaid source', 'copy')),
+    group(button('file-media', text.exportPng, 'exportPng'), button('file-code', text.exportSvg, 'exportSvg'), button('copy', text.copySource, 'copy')),
     status,
   );
 
@@ -90,19 +86,19 @@ export function buildUi(root: HTMLElement, options: { connected: boolean; direct
   message.hidden = true;
   const messageText = element('p', 'message-text');
   const forceButton = element('vscode-button', '', { secondary: '' });
-  forceButton.textContent = 'Draw everything anyway';
+  forceButton.textContent = text.drawAnyway;
   forceButton.addEventListener('click', () => fire('force'));
   message.append(messageText, forceButton);
 
   const viewport = element('div', 'viewport', { tabindex: '-1' });
   const canvas = element('div', 'canvas');
   const empty = element('div', 'empty');
-  empty.textContent = options.connected ? 'Drawing...' : '';
+  empty.textContent = options.connected ? text.drawing : '';
   viewport.append(canvas);
   const tooltip = element('div', 'tooltip', { role: 'tooltip' });
   tooltip.hidden = true;
 
-  const outcomes = element('section', 'outcomes', { 'aria-label': 'What the failure does' });
+  const outcomes = element('section', 'outcomes', { 'aria-label': text.outcomesLabel });
   outcomes.hidden = true;
 
   root.append(toolbar, banner, message, viewport, outcomes, empty, tooltip);
@@ -137,7 +133,7 @@ export function buildUi(root: HTMLElement, options: { connected: boolean; direct
       const signature = JSON.stringify(scenarios);
       if (failureSelect.dataset.scenarios !== signature) {
         failureSelect.dataset.scenarios = signature;
-        failureSelect.replaceChildren(option(noFailure, 'No failure'), ...scenarios.map((entry) => option(JSON.stringify(entry.scenario), capitalise(entry.label))));
+        failureSelect.replaceChildren(option(noFailure, text.noFailure), ...scenarios.map((entry) => option(JSON.stringify(entry.scenario), capitalise(entry.label))));
       }
       const chosen = current && scenarios.find((entry) => JSON.stringify(entry.scenario) === JSON.stringify(current));
       (failureSelect as HTMLElement & { value: string }).value = chosen ? JSON.stringify(chosen.scenario) : noFailure;
@@ -157,12 +153,13 @@ export function buildUi(root: HTMLElement, options: { connected: boolean; direct
 /** The table under a failure diagram: each database's state, reads, writes, RTO, RPO and what would help. */
 function outcomeTable(failure: PreviewFailure): HTMLElement[] {
   const title = element('h2', 'outcomes-title');
-  title.textContent = `${capitalise(failure.description)}: what happens`;
+  title.textContent = fill(text.outcomesTitle, { description: capitalise(failure.description) });
   const table = element('table', 'outcomes-table');
   const head = element('tr', '');
-  for (const text of ['Database', 'After the failure', 'Reads', 'Writes', 'RTO', 'RPO', 'Could do better']) {
+  const { columns } = text;
+  for (const heading of [columns.database, columns.state, columns.reads, columns.writes, columns.rto, columns.rpo, columns.improvements]) {
     const cell = element('th', '', { scope: 'col' });
-    cell.textContent = text;
+    cell.textContent = heading;
     head.append(cell);
   }
   const thead = element('thead', '');
@@ -170,10 +167,13 @@ function outcomeTable(failure: PreviewFailure): HTMLElement[] {
   const tbody = element('tbody', '');
   for (const row of failure.databases) {
     const line = element('tr', `state-${row.state}`);
-    const cells = [row.database, STATES[row.state], row.reads ? 'yes' : 'no', row.writes ? 'yes' : 'no', row.rto, row.rpo, row.improvements.join(' ') || '-'];
-    cells.forEach((text, index) => {
-      const cell = element('td', index === 1 ? 'state' : index === 2 || index === 3 ? `flag flag-${text}` : '');
-      cell.textContent = text;
+    const flag = (value: boolean): string => (value ? text.yes : text.no);
+    const cells = [row.database, text.states[row.state], flag(row.reads), flag(row.writes), row.rto, row.rpo, row.improvements.join(' ') || '-'];
+    // The flag's class names the value itself (`flag-yes`, `flag-no`), whatever the language.
+    const flagClass = (value: boolean): string => `flag flag-${value ? 'yes' : 'no'}`;
+    cells.forEach((content, index) => {
+      const cell = element('td', index === 1 ? 'state' : index === 2 ? flagClass(row.reads) : index === 3 ? flagClass(row.writes) : '');
+      cell.textContent = content;
       if (index === 1) cell.title = row.explanation;
       line.append(cell);
     });
@@ -183,32 +183,17 @@ function outcomeTable(failure: PreviewFailure): HTMLElement[] {
   const parts: HTMLElement[] = [title, table];
   if (failure.connections.length) {
     const heading = element('h3', 'outcomes-subtitle');
-    heading.textContent = 'Applications';
+    heading.textContent = text.applications;
     const list = element('ul', 'outcomes-connections');
     for (const connection of failure.connections) {
       const item = element('li', `fate-${connection.fate}`);
-      item.textContent = `${connection.application} -> ${connection.to}: ${CONNECTION_FATES[connection.fate]}. ${connection.note}`;
+      item.textContent = fill(text.connection, { application: connection.application, to: connection.to, fate: text.connectionFates[connection.fate], note: connection.note });
       list.append(item);
     }
     parts.push(heading, list);
   }
   return parts;
 }
-
-const STATES: Record<PreviewFailure['databases'][number]['state'], string> = {
-  unaffected: 'unaffected',
-  'failed-over': 'failed over',
-  degraded: 'degraded',
-  'read-only': 'read-only',
-  down: 'down',
-};
-
-const CONNECTION_FATES: Record<PreviewFailure['connections'][number]['fate'], string> = {
-  works: 'works',
-  broken: 'broken',
-  reconnect: 'needs a new endpoint',
-  degraded: 'degraded',
-};
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

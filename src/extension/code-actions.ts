@@ -43,14 +43,14 @@ export class CodeActions implements vscode.CodeActionProvider {
       offeredRules.add(finding.ruleId);
       const sameRule = result.findings.filter((other) => other.ruleId === finding.ruleId && other.fix);
       if (sameRule.length > 1) {
-        const action = new vscode.CodeAction(`Fix all ${finding.ruleId} problems in this file`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Fix all {0} problems in this file', finding.ruleId), vscode.CodeActionKind.QuickFix);
         action.edit = toWorkspaceEdit(document, nonOverlappingEdits(sameRule));
         actions.push(action);
       }
       if (document.languageId === 'yaml' && finding.ruleId !== 'syntax' && finding.ruleId !== 'suppression') {
         actions.push(this.disableForLine(document, finding));
       }
-      const docs = new vscode.CodeAction(`Show documentation for ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
+      const docs = new vscode.CodeAction(vscode.l10n.t('Show documentation for {0}', finding.ruleId), vscode.CodeActionKind.QuickFix);
       docs.command = { command: 'dbarch.showRuleDocs', title: docs.title, arguments: [finding.ruleId] };
       actions.push(docs);
     }
@@ -60,14 +60,14 @@ export class CodeActions implements vscode.CodeActionProvider {
   private fixAll(document: vscode.TextDocument, findings: readonly Finding[]): vscode.CodeAction[] {
     const fixable = findings.filter((finding) => finding.fix);
     if (fixable.length === 0) return [];
-    const action = new vscode.CodeAction('Fix all auto-fixable dbarch problems', FIX_ALL_KIND);
+    const action = new vscode.CodeAction(vscode.l10n.t('Fix all auto-fixable dbarch problems'), FIX_ALL_KIND);
     action.edit = toWorkspaceEdit(document, nonOverlappingEdits(fixable));
     return [action];
   }
 
   /** `# dbarch-disable-next-line RULE -- reason` above the finding's line, the reason left to type. */
   private disableForLine(document: vscode.TextDocument, finding: Finding): vscode.CodeAction {
-    const action = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
+    const action = new vscode.CodeAction(vscode.l10n.t('Disable {0} for this line', finding.ruleId), vscode.CodeActionKind.QuickFix);
     const line = document.lineAt(finding.range.start.line);
     const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
     const edit = new vscode.WorkspaceEdit();
@@ -78,7 +78,9 @@ export class CodeActions implements vscode.CodeActionProvider {
       const end = existing[1].length + existing[2].length;
       edit.insert(document.uri, new vscode.Position(above.lineNumber, end), `, ${finding.ruleId}`);
     } else {
-      const snippet = new vscode.SnippetString(`${indent}# dbarch-disable-next-line ${finding.ruleId} -- \${1:reason}\n`);
+      // The placeholder the user types the reason over (snippet syntax: `$`, `}` and `\` escaped).
+      const reason = vscode.l10n.t('reason').replace(/[$}\\]/g, '\\$&');
+      const snippet = new vscode.SnippetString(`${indent}# dbarch-disable-next-line ${finding.ruleId} -- \${1:${reason}}\n`);
       edit.set(document.uri, [new vscode.SnippetTextEdit(new vscode.Range(line.lineNumber, 0, line.lineNumber, 0), snippet)]);
     }
     action.edit = edit;

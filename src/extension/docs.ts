@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { rules } from '../core/rules';
 import { SCHEMA_RULE_ID, SUPPRESSION_RULE_ID, SYNTAX_RULE_ID } from '../core/findings';
+import { localize } from '../core/l10n';
 
 /** The docs page of a rule inside the extension. */
 export function docsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
@@ -21,12 +22,12 @@ export async function showRuleDocs(extensionUri: vscode.Uri, ruleId?: string): P
   if (!id) {
     const picked = await vscode.window.showQuickPick(
       [
-        ...rules.map((rule) => ({ label: rule.meta.id, detail: rule.meta.description })),
-        { label: SYNTAX_RULE_ID, detail: 'Text that is not valid YAML or JSON.' },
-        { label: SCHEMA_RULE_ID, detail: 'Problems with the file format.' },
-        { label: SUPPRESSION_RULE_ID, detail: 'Malformed suppression comments, or ones that silence nothing.' },
+        ...rules.map((rule) => ({ label: rule.meta.id, detail: localize(rule.meta.description) })),
+        { label: SYNTAX_RULE_ID, detail: vscode.l10n.t('Text that is not valid YAML or JSON.') },
+        { label: SCHEMA_RULE_ID, detail: vscode.l10n.t('Problems with the file format.') },
+        { label: SUPPRESSION_RULE_ID, detail: vscode.l10n.t('Malformed suppression comments, or ones that silence nothing.') },
       ],
-      { placeHolder: 'Which rule?', matchOnDetail: true },
+      { placeHolder: vscode.l10n.t('Which rule?'), matchOnDetail: true },
     );
     id = picked?.label;
   }

@@ -93,13 +93,13 @@ export function activate(context: vscode.ExtensionContext): DbarchApi {
 async function fixAllInActiveEditor(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isArchitectureDocument(editor.document)) {
-    void vscode.window.showInformationMessage('dbarch: open an architecture file (*.dbarch.yaml, *.dbarch.yml or *.dbarch.json) to fix its problems.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('dbarch: open an architecture file (*.dbarch.yaml, *.dbarch.yml or *.dbarch.json) to fix its problems.'));
     return;
   }
   const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.dbarch');
   const edit = actions?.find((action) => action.edit)?.edit;
   if (edit) await vscode.workspace.applyEdit(edit);
-  else void vscode.window.showInformationMessage('dbarch: nothing in this file can be fixed automatically.');
+  else void vscode.window.showInformationMessage(vscode.l10n.t('dbarch: nothing in this file can be fixed automatically.'));
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@
 // only schedules it and translates findings.
 import * as vscode from 'vscode';
 import { lint, sizeLimitResult, type LintResult } from '../core/lint';
-import type { Finding } from '../core/findings';
+import { SUPPRESSION_RULE_ID, type Finding } from '../core/findings';
 import type { LintEvent } from './api';
 import { isArchitectureDocument } from './architecture-files';
 import { ConfigFiles, effectiveConfig } from './config-files';
@@ -69,7 +69,7 @@ export class Linter implements vscode.Disposable {
         ? sizeLimitResult(text, { fileName: document.uri.path, limitKB })
         : lint(text, { fileName: document.uri.path, config: effectiveConfig(configFile?.findings.length ? undefined : configFile?.config) });
     this.results.set(key, { version, result });
-    this.diagnostics.set(document.uri, result.findings.map((finding) => this.toDiagnostic(finding, document.uri)));
+    this.diagnostics.set(document.uri, result.findings.map((finding) => this.toDiagnostic(finding, document.uri, text)));
     this.emitter.fire({ uri: document.uri, version, result });
     return result;
   }
@@ -101,14 +101,14 @@ export class Linter implements vscode.Disposable {
     this.diagnostics.set(uri, findings.map((finding) => this.toDiagnostic(finding, uri)));
   }
 
-  private toDiagnostic(finding: Finding, uri: vscode.Uri): vscode.Diagnostic {
+  private toDiagnostic(finding: Finding, uri: vscode.Uri, text?: string): vscode.Diagnostic {
     const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITIES[finding.severity]);
     diagnostic.source = 'dbarch';
     diagnostic.code = { value: finding.ruleId, target: docsUri(this.extensionUri, finding.ruleId) };
     if (finding.related?.length) {
       diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(related.range)), related.message));
     }
-    if (finding.ruleId === 'suppression' && /silences nothing|reports nothing/.test(finding.message)) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
+    if (text !== undefined && isIdleRuleName(finding, text)) diagnostic.tags = [vscode.DiagnosticTag.Unnecessary];
     return diagnostic;
   }
 
@@ -124,6 +124,16 @@ const SEVERITIES = {
   warning: vscode.DiagnosticSeverity.Warning,
   info: vscode.DiagnosticSeverity.Information,
 } as const;
+
+/**
+ * A suppression finding on one rule name of its comment: a name that is no rule, or a rule that reports
+ * nothing there. That name does nothing, so the editor fades it. (Decided by where the finding is, not
+ * by its message, which is in the user's language: the suppression's other findings cover the whole
+ * comment, from its `#`.)
+ */
+function isIdleRuleName(finding: Finding, text: string): boolean {
+  return finding.ruleId === SUPPRESSION_RULE_ID && finding.span.end > finding.span.start && text[finding.span.start] !== '#';
+}
 
 /** An engine range as a VS Code range (both are 0-based lines and UTF-16 characters). */
 export function toRange(range: Finding['range']): vscode.Range {

@@ -24,7 +24,9 @@ export class StatusBar implements vscode.Disposable {
     const errors = result.findings.filter((finding) => finding.severity === 'error').length;
     const warnings = result.findings.filter((finding) => finding.severity === 'warning').length;
     this.item.text = `$(database) $(error) ${errors} $(warning) ${warnings}`;
-    this.item.tooltip = `dbarch: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} in this architecture file (${result.environment}). Click to open the Problems view.`;
+    const errorText = errors === 1 ? vscode.l10n.t('{count} error', { count: errors }) : vscode.l10n.t('{count} errors', { count: errors });
+    const warningText = warnings === 1 ? vscode.l10n.t('{count} warning', { count: warnings }) : vscode.l10n.t('{count} warnings', { count: warnings });
+    this.item.tooltip = `${vscode.l10n.t('dbarch: {errors}, {warnings} in this architecture file ({environment}).', { errors: errorText, warnings: warningText, environment: result.environment })} ${vscode.l10n.t('Click to open the Problems view.')}`;
     this.item.backgroundColor = errors ? new vscode.ThemeColor('statusBarItem.errorBackground') : warnings ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
   }

@@ -25,6 +25,16 @@ interface Manifest {
 }
 
 const root = join(__dirname, '..', '..');
+/** The texts behind package.json's `%key%` strings: English, and the Korean translation. */
+const englishTexts = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+const koreanTexts = JSON.parse(readFileSync(join(root, 'package.nls.ko.json'), 'utf8')) as Record<string, string>;
+/** A manifest string as VS Code shows it: `%key%` resolved through package.nls.json (or another language's file). */
+function resolved(value: string, texts: Record<string, string> = englishTexts): string {
+  const key = /^%([^%]+)%$/.exec(value)?.[1];
+  if (key === undefined) return value;
+  assert.equal(typeof texts[key], 'string', `${value} has a text`);
+  return texts[key];
+}
 const fragment = JSON.parse(readFileSync(join(root, 'src/extension/authoring/contributes.json'), 'utf8')) as Manifest;
 const walkthrough = fragment.contributes.walkthroughs?.[0];
 
@@ -51,16 +61,21 @@ test('the snippet files exist and are contributed to YAML and JSON', () => {
   for (const snippet of snippets) assert.ok(existsSync(join(root, snippet.path)), snippet.path);
 });
 
-test('the walkthrough: five steps, each with Markdown that ships and a completion event the code can fire', () => {
+test('the walkthrough: five steps, each with Markdown that ships (in English and Korean) and a completion event the code can fire', () => {
   assert.ok(walkthrough, 'a walkthrough');
   assert.deepEqual(
     walkthrough.steps.map((step) => step.id),
     ['openExample', 'seeFindings', 'seeDiagram', 'applyFix', 'lintInCi'],
   );
   for (const step of walkthrough.steps) {
-    assert.ok(step.media.markdown && existsSync(join(root, step.media.markdown)), `${step.id}: ${step.media.markdown} exists`);
-    const markdown = readFileSync(join(root, step.media.markdown), 'utf8');
-    assert.match(markdown, /^# \S/, `${step.id}: the Markdown starts with a heading`);
+    // VS Code resolves every `%key%` of the manifest, the Markdown's path too: each language has its page.
+    for (const texts of [englishTexts, koreanTexts]) {
+      const path = step.media.markdown && resolved(step.media.markdown, texts);
+      assert.ok(path && existsSync(join(root, path)), `${step.id}: ${path} exists`);
+      const markdown = readFileSync(join(root, path), 'utf8');
+      assert.match(markdown, /^# \S/, `${step.id}: ${path} starts with a heading`);
+    }
+    assert.notEqual(resolved(step.media.markdown!, koreanTexts), resolved(step.media.markdown!), `${step.id}: a Korean page of its own`);
     const events = step.completionEvents ?? [];
     assert.ok(events.length > 0, `${step.id}: says when it is done`);
     for (const event of events) {
@@ -70,9 +85,11 @@ test('the walkthrough: five steps, each with Markdown that ships and a completio
       else if (kind === 'onView') assert.equal(value, 'workbench.panel.markers.view', `${step.id}: the Problems view`);
       else assert.equal(event, 'onStepSelected', `${step.id}: ${event}`);
     }
-    for (const link of step.description.matchAll(/\(command:([\w.]+)[^)]*\)/g)) {
-      assert.ok(ownCommands.has(link[1]) || manifestCommands.has(link[1]) || BUILT_IN_COMMANDS.has(link[1]), `${step.id}: the button's command ${link[1]} exists`);
+    const links = (description: string): string[] => [...description.matchAll(/\(command:([\w.]+)[^)]*\)/g)].map((link) => link[1]);
+    for (const command of links(resolved(step.description))) {
+      assert.ok(ownCommands.has(command) || manifestCommands.has(command) || BUILT_IN_COMMANDS.has(command), `${step.id}: the button's command ${command} exists`);
     }
+    assert.deepEqual(links(resolved(step.description, koreanTexts)), links(resolved(step.description)), `${step.id}: the Korean description has the same buttons`);
   }
   const applyFix = walkthrough.steps.find((step) => step.id === 'applyFix');
   assert.deepEqual(applyFix?.completionEvents, [`onContext:${FIX_APPLIED_CONTEXT}`], 'applying a fix, not just opening the menu, completes step 3');
@@ -81,7 +98,7 @@ test('the walkthrough: five steps, each with Markdown that ships and a completio
 test('the walkthrough\'s diagram step opens the preview, a command the extension contributes', () => {
   const step = walkthrough?.steps.find((candidate) => candidate.id === 'seeDiagram');
   assert.ok(step);
-  assert.match(step.description, /\(command:dbarch\.openPreviewToSide\)/);
+  assert.match(resolved(step.description), /\(command:dbarch\.openPreviewToSide\)/);
   assert.ok(manifestCommands.has('dbarch.openPreviewToSide') && manifestCommands.has('dbarch.openPreview'));
 });
 

@@ -78,9 +78,9 @@ async function complete(marked: string, language: DocumentLanguage = 'yaml', sch
 }
 
 /** The design with `find` replaced by `replace` (which marks the cursor). */
-function edit(find: string, replace: string): string {
-  assert.ok(design.includes(find), `the design contains ${find}`);
-  return design.replace(find, replace);
+function edit(find: string, replace: string, text = design): string {
+  assert.ok(text.includes(find), `the design contains ${find}`);
+  return text.replace(find, replace);
 }
 
 function labels(items: Suggestion[]): string[] {
@@ -177,6 +177,12 @@ describe('reference completion', () => {
     const { items } = await complete(edit('consumers: [audit]', 'consumers: [audit, |]'));
     assert.deepEqual(labels(items), ['web']);
     assert.equal(item(items, 'web').documentation, 'Storefront API');
+  });
+
+  test('a description from the file is shown as text: no image, link or HTML of its own', async () => {
+    const hostile = design.replace('description: Storefront API', 'description: "![x](https://example.com/t.png) [run](command:workbench.action.quit) <img src=x>"');
+    const { items } = await complete(edit('consumers: [audit]', 'consumers: [audit, |]', hostile));
+    assert.equal(item(items, 'web').documentation, '!\\[x\\](https://example.com/t.png) \\[run\\](command:workbench.action.quit) \\<img src=x\\>');
   });
 
   test("a connection's `endpoint` offers the custom endpoints of the Aurora cluster it names", async () => {

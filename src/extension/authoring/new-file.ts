@@ -34,7 +34,7 @@ export async function newArchitectureFile(catalog: () => Promise<TemplateCatalog
   if (templateId) {
     const { starters, examples } = await catalog();
     template = [...starters, ...examples].find((candidate) => candidate.id === templateId);
-    if (!template) throw new Error(`dbarch: there is no template \`${templateId}\`.`);
+    if (!template) throw new Error(vscode.l10n.t('dbarch: there is no template `{0}`.', templateId));
   } else {
     template = await pickTemplate(catalog());
   }
@@ -67,8 +67,8 @@ async function loadExampleTemplates(extensionUri: vscode.Uri): Promise<Template[
 /** The picker, shown at once (busy while the templates load the first time); undefined if dismissed. */
 function pickTemplate(catalog: Promise<TemplateCatalog>): Promise<Template | undefined> {
   const quickPick = vscode.window.createQuickPick<TemplateItem>();
-  quickPick.title = 'New architecture file';
-  quickPick.placeholder = 'Start from a minimal design or from one of the examples';
+  quickPick.title = vscode.l10n.t('New architecture file');
+  quickPick.placeholder = vscode.l10n.t('Start from a minimal design or from one of the examples');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.busy = true;
@@ -87,15 +87,15 @@ function pickTemplate(catalog: Promise<TemplateCatalog>): Promise<Template | und
     ({ starters, examples }) => {
       const toItem = (template: Template): TemplateItem => ({ label: template.label, description: template.description, detail: template.detail, template });
       quickPick.items = [
-        { label: 'Starters', kind: vscode.QuickPickItemKind.Separator },
+        { label: vscode.l10n.t('Starters'), kind: vscode.QuickPickItemKind.Separator },
         ...starters.map(toItem),
-        ...(examples.length ? [{ label: 'Examples', kind: vscode.QuickPickItemKind.Separator }, ...examples.map(toItem)] : []),
+        ...(examples.length ? [{ label: vscode.l10n.t('Examples'), kind: vscode.QuickPickItemKind.Separator }, ...examples.map(toItem)] : []),
       ];
       quickPick.busy = false;
     },
     (error: unknown) => {
       quickPick.hide();
-      void vscode.window.showErrorMessage(`dbarch: could not read the templates: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('dbarch: could not read the templates: {0}', error instanceof Error ? error.message : String(error)));
     },
   );
   return picked;
@@ -121,7 +121,7 @@ export async function openAsNewFile(template: Pick<Template, 'fileName' | 'langu
   // Filled before it is shown, so nothing the user types can race the insertion.
   const edit = new vscode.WorkspaceEdit();
   edit.insert(uri, new vscode.Position(0, 0), template.text);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`dbarch: could not write the template into ${fileName}.`);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('dbarch: could not write the template into {0}.', fileName));
   // The language comes from the file name; a user's files.associations could map it elsewhere.
   if (document.languageId !== template.language) document = await vscode.languages.setTextDocumentLanguage(document, template.language);
   return vscode.window.showTextDocument(document, { viewColumn: editorColumn(), preview: false });

@@ -1,5 +1,6 @@
 // The minimal starter designs of "dbarch: New architecture file": one per service family, each a
 // complete, production-grade design that lints clean, so a new file starts without a single finding.
+import * as l10n from '../../core/l10n';
 
 /** A design a new file can start from: its text, the file name to suggest and what the picker shows. */
 export interface Template {
@@ -118,31 +119,52 @@ databases:
     deletionProtection: true
 `;
 
-/** The starters, in the order the picker lists them. */
+/**
+ * The starters, in the order the picker lists them. What the picker shows is read when it is shown
+ * (getters), so it is in the language configured by then, not the one of the moment this module loaded.
+ */
 export const STARTERS: readonly Template[] = [
   {
     id: 'starter:rds',
-    label: 'RDS PostgreSQL with Multi-AZ',
-    description: 'starter, YAML',
-    detail: 'One RDS for PostgreSQL database with a synchronous standby in another AZ, and the service that uses it.',
+    get label() {
+      return l10n.t('RDS PostgreSQL with Multi-AZ');
+    },
+    get description() {
+      return l10n.t('starter, YAML');
+    },
+    get detail() {
+      return l10n.t('One RDS for PostgreSQL database with a synchronous standby in another AZ, and the service that uses it.');
+    },
     fileName: 'orders.dbarch.yaml',
     language: 'yaml',
     text: rdsPostgres,
   },
   {
     id: 'starter:aurora',
-    label: 'Aurora cluster: a writer and a reader',
-    description: 'starter, YAML',
-    detail: 'An Aurora PostgreSQL cluster with a writer and a failover reader in two AZs, read through the reader endpoint.',
+    get label() {
+      return l10n.t('Aurora cluster: a writer and a reader');
+    },
+    get description() {
+      return l10n.t('starter, YAML');
+    },
+    get detail() {
+      return l10n.t('An Aurora PostgreSQL cluster with a writer and a failover reader in two AZs, read through the reader endpoint.');
+    },
     fileName: 'catalog.dbarch.yaml',
     language: 'yaml',
     text: auroraCluster,
   },
   {
     id: 'starter:dynamodb',
-    label: 'DynamoDB table',
-    description: 'starter, YAML',
-    detail: 'One on-demand DynamoDB table with a high-cardinality partition key, its access patterns, TTL and PITR.',
+    get label() {
+      return l10n.t('DynamoDB table');
+    },
+    get description() {
+      return l10n.t('starter, YAML');
+    },
+    get detail() {
+      return l10n.t('One on-demand DynamoDB table with a high-cardinality partition key, its access patterns, TTL and PITR.');
+    },
     fileName: 'carts.dbarch.yaml',
     language: 'yaml',
     text: dynamodbTable,

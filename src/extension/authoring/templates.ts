@@ -2,6 +2,7 @@
 // cursor goes). Pure: no `vscode`, so the unit tests run it in plain Node.
 import { applyEdits, modify } from 'jsonc-parser';
 import { languageOf, parseSource } from '../../core/document';
+import * as l10n from '../../core/l10n';
 import { lint } from '../../core/lint';
 import type { Span } from '../../core/document/source';
 import type { Template } from './starters';
@@ -32,7 +33,7 @@ export function exampleTemplate(fileName: string, text: string): Template | unde
   return {
     id: `example:${fileName}`,
     label: field('name') ?? fileName.replace(/\.dbarch\.\w+$/, ''),
-    description: `example, ${language === 'json' ? 'JSON' : 'YAML'}`,
+    description: l10n.t`example, ${language === 'json' ? 'JSON' : 'YAML'}`,
     detail: field('description') ?? fileName,
     fileName,
     language,
@@ -45,11 +46,10 @@ export function withLintSummary(template: Template): Template & { problems: numb
   const { findings } = lint(template.text, { fileName: template.fileName });
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
-  const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
   const parts: string[] = [];
-  if (errors) parts.push(plural(errors, 'error'));
-  if (warnings) parts.push(plural(warnings, 'warning'));
-  const summary = parts.length ? parts.join(', ') : 'lints clean';
+  if (errors) parts.push(errors === 1 ? l10n.t('{count} error', { count: errors }) : l10n.t('{count} errors', { count: errors }));
+  if (warnings) parts.push(warnings === 1 ? l10n.t('{count} warning', { count: warnings }) : l10n.t('{count} warnings', { count: warnings }));
+  const summary = parts.length ? parts.join(', ') : l10n.t('lints clean');
   return { ...template, description: `${template.description} · ${summary}`, problems: errors + warnings };
 }
 

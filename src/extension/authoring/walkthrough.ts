@@ -65,7 +65,7 @@ export class LearningExample implements vscode.Disposable {
       target ??= fixes.length ? diagnostic : undefined;
     }
     if (!target) {
-      void vscode.window.showInformationMessage('dbarch: no finding in this file has a quick fix.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('dbarch: no finding in this file has a quick fix.'));
       return false;
     }
     editor.selection = new vscode.Selection(target.range.start, target.range.start);

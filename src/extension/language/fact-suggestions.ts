@@ -18,6 +18,7 @@ import {
   rdsEngineFamily,
   regionOfAz,
 } from '../../core/facts';
+import * as l10n from '../../core/l10n';
 import { compareVersions } from '../../core/rules/helpers/versions';
 import type { PathSegment } from '../../core/document/source';
 import type { Analysis } from './analysis';
@@ -67,8 +68,46 @@ function environmentOf(analysis: Analysis): string {
 const CLASS_SIZES = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'];
 const BURSTABLE_SIZES = ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge'];
 
-const FAMILY_NAMES: Record<string, string> = { m: 'general purpose', r: 'memory optimized', x: 'memory optimized', z: 'memory optimized, high frequency', c: 'compute optimized', t: 'burstable' };
-const OPTION_NAMES: Record<string, string> = { g: 'Graviton', i: 'Intel', d: 'local NVMe SSD', n: 'network optimized', b: 'block storage optimized', e: 'extra memory', z: 'high frequency' };
+/** What an instance class family letter stands for (`r`: memory optimized). */
+function familyName(family: string): string | undefined {
+  switch (family) {
+    case 'm':
+      return l10n.t('general purpose');
+    case 'r':
+    case 'x':
+      return l10n.t('memory optimized');
+    case 'z':
+      return l10n.t('memory optimized, high frequency');
+    case 'c':
+      return l10n.t('compute optimized');
+    case 't':
+      return l10n.t('burstable');
+    default:
+      return undefined;
+  }
+}
+
+/** What an instance class option letter stands for (`g`: Graviton). */
+function optionName(option: string): string | undefined {
+  switch (option) {
+    case 'g':
+      return 'Graviton';
+    case 'i':
+      return 'Intel';
+    case 'd':
+      return l10n.t('local NVMe SSD');
+    case 'n':
+      return l10n.t('network optimized');
+    case 'b':
+      return l10n.t('block storage optimized');
+    case 'e':
+      return l10n.t('extra memory');
+    case 'z':
+      return l10n.t('high frequency');
+    default:
+      return undefined;
+  }
+}
 
 /**
  * Two steps, since the facts list class types, not which sizes each type comes in: first the types
@@ -86,7 +125,7 @@ function instanceClassSuggestions(site: ValueSite, service: 'rds' | 'aurora', en
       valueSuggestion(site, `db.${type}.${size}`, {
         kind: 'Constant',
         detail: describeClassType(type),
-        documentation: 'Which sizes a class type comes in differs by type, engine and Region: check the RDS instance class tables before you rely on one.',
+        documentation: l10n.t('Which sizes a class type comes in differs by type, engine and Region: check the RDS instance class tables before you rely on one.'),
         rank,
       }),
     );
@@ -96,15 +135,15 @@ function instanceClassSuggestions(site: ValueSite, service: 'rds' | 'aurora', en
     const burstable = type.startsWith(DB_BURSTABLE_FAMILY.value);
     return valueSuggestion(site, `db.${type}.`, {
       kind: 'Folder',
-      detail: describeClassType(type) + (burstable && production ? ' (flagged in production)' : ''),
-      documentation: burstable ? 'Burstable classes are meant for development and test: rule `rds/burstable-in-production` flags them in production.' : undefined,
+      detail: burstable && production ? l10n.t`${describeClassType(type)} (flagged in production)` : describeClassType(type),
+      documentation: burstable ? l10n.t('Burstable classes are meant for development and test: rule `rds/burstable-in-production` flags them in production.') : undefined,
       // Burstable classes last in production, where they are flagged.
       rank: 10 + index + (burstable && production ? 100 : 0),
       retrigger: true,
     });
   });
   if (service === 'aurora') {
-    suggestions.unshift(valueSuggestion(site, AURORA_SERVERLESS_CLASS.value, { kind: 'Constant', detail: 'Aurora Serverless v2', documentation: 'Capacity in ACUs, set by the cluster\'s `serverless: { minAcu, maxAcu }`.', rank: 0 }));
+    suggestions.unshift(valueSuggestion(site, AURORA_SERVERLESS_CLASS.value, { kind: 'Constant', detail: 'Aurora Serverless v2', documentation: l10n.t("Capacity in ACUs, set by the cluster's `serverless: { minAcu, maxAcu }`."), rank: 0 }));
   }
   return suggestions;
 }
@@ -114,7 +153,7 @@ function describeClassType(type: string): string {
   const match = /^([a-z]+?)(\d+)([a-z]*)$/.exec(type);
   if (!match) return type;
   const [, family, , options] = match;
-  const parts = [FAMILY_NAMES[family] ?? family, ...[...options].map((option) => OPTION_NAMES[option]).filter((name): name is string => Boolean(name))];
+  const parts = [familyName(family) ?? family, ...[...options].map((option) => optionName(option)).filter((name): name is string => Boolean(name))];
   return parts.join(', ');
 }
 
@@ -146,18 +185,22 @@ export function engineVersionNotes(engine: string): VersionNote[] {
   for (const { value } of STANDARD_SUPPORT_ENDS) {
     if (value.engine !== engine) continue;
     const ended = value.endedOn <= SUPPORT_DATES_AS_OF;
-    note(value.major, ended ? `standard support ended ${value.endedOn}: paid RDS Extended Support for up to ${RDS_EXTENDED_SUPPORT_YEARS.value} more years` : `standard support ends ${value.endedOn}`, ended ? value.endedOn : undefined);
+    note(
+      value.major,
+      ended ? l10n.t`standard support ended ${value.endedOn}: paid RDS Extended Support for up to ${RDS_EXTENDED_SUPPORT_YEARS.value} more years` : l10n.t`standard support ends ${value.endedOn}`,
+      ended ? value.endedOn : undefined,
+    );
   }
   if (engine === 'aurora-mysql' || engine === 'aurora-postgresql') {
-    for (const [major, first] of Object.entries(AURORA_IO_OPTIMIZED_MIN_VERSIONS.value[engine])) note(first, `first ${major}.x version with Aurora I/O-Optimized storage`);
+    for (const [major, first] of Object.entries(AURORA_IO_OPTIMIZED_MIN_VERSIONS.value[engine])) note(first, l10n.t`first ${major}.x version with Aurora I/O-Optimized storage`);
   }
   const family = rdsEngineFamily(engine);
   if (family) {
     const multiAzCluster = RDS_MULTI_AZ_CLUSTER_ENGINES.value[family]?.minVersion;
-    if (multiAzCluster) note(multiAzCluster, 'first version with Multi-AZ DB clusters (`multiAz: { mode: cluster }`)');
+    if (multiAzCluster) note(multiAzCluster, l10n.t('first version with Multi-AZ DB clusters (`multiAz: { mode: cluster }`)'));
     const chain = RDS_REPLICA_CHAINS[family]?.value.minVersion;
-    if (chain) note(chain, 'first version with cascading read replicas (a replica of a replica)');
-    if (family === 'db2') for (const range of RDS_CROSS_REGION_REPLICAS.value.db2Versions) note(range.from, 'first version of its line with cross-Region read replicas');
+    if (chain) note(chain, l10n.t('first version with cascading read replicas (a replica of a replica)'));
+    if (family === 'db2') for (const range of RDS_CROSS_REGION_REPLICAS.value.db2Versions) note(range.from, l10n.t('first version of its line with cross-Region read replicas'));
   }
   // Supported versions first, newest first; then the versions past standard support.
   return [...notes.values()].sort((a, b) => Number(Boolean(a.ended)) - Number(Boolean(b.ended)) || (compareVersions(b.version, a.version) ?? 0));
@@ -168,7 +211,7 @@ function engineVersionSuggestions(site: ValueSite, engine: string): Suggestion[]
     valueSuggestion(site, entry.version, {
       kind: 'Constant',
       detail: entry.notes[0],
-      documentation: entry.notes.map((text) => `- ${text}`).join('\n') + `\n\n(Support dates as of ${SUPPORT_DATES_AS_OF}.)`,
+      documentation: entry.notes.map((text) => `- ${text}`).join('\n') + `\n\n(${l10n.t`Support dates as of ${SUPPORT_DATES_AS_OF}.`})`,
       deprecated: entry.ended !== undefined,
       alwaysQuote: true,
       rank,
@@ -186,12 +229,18 @@ function redshiftNodeTypeSuggestions(site: ValueSite): Suggestion[] {
     const deprecated = nodeType.startsWith('dc2.');
     return valueSuggestion(site, nodeType, {
       kind: 'Constant',
-      detail: deprecated ? `DC2: deprecation announced ${dc2.announced}` : 'RA3: managed storage',
-      documentation: deprecated ? `AWS asks DC2 users to move to ${dc2.migrateTo.join(' or ')}.` : undefined,
+      detail: deprecated ? l10n.t`DC2: deprecation announced ${dc2.announced}` : l10n.t('RA3: managed storage'),
+      documentation: deprecated ? l10n.t`AWS asks DC2 users to move to ${alternatives(dc2.migrateTo)}.` : undefined,
       deprecated,
       rank: rank + (deprecated ? 100 : 0),
     });
   });
+}
+
+/** `RA3 or Redshift Serverless`: names, as they are written (no code spans). */
+function alternatives(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return l10n.t`${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
 // ---------------------------------------------------------------------------
@@ -216,7 +265,7 @@ function regionSuggestions(site: ValueSite, data: unknown, path: readonly PathSe
   const fileRegion = stringAt(data, ['region']);
   return AWS_REGIONS.value
     .filter((region) => !excluded.has(region))
-    .map((region, index) => valueSuggestion(site, region, { kind: 'Constant', detail: region === fileRegion ? "the file's Region" : undefined, rank: region === fileRegion ? 0 : index + 1 }));
+    .map((region, index) => valueSuggestion(site, region, { kind: 'Constant', detail: region === fileRegion ? l10n.t("the file's Region") : undefined, rank: region === fileRegion ? 0 : index + 1 }));
 }
 
 /** The list of other Regions a path writes into (`secondaryRegions: [x]` or `- { region: x }`), with the item's index. */
@@ -244,8 +293,8 @@ function azSuggestions(site: ValueSite, data: unknown, path: readonly PathSegmen
   return azs.map((az, rank) =>
     valueSuggestion(site, az, {
       kind: 'Constant',
-      detail: used.has(az) ? `used in this file (${region})` : region,
-      documentation: 'AZ letters map to different physical zones in each AWS account; check the AZs of yours (`aws ec2 describe-availability-zones`).',
+      detail: used.has(az) ? l10n.t`used in this file (${region})` : region,
+      documentation: l10n.t('AZ letters map to different physical zones in each AWS account; check the AZs of yours (`aws ec2 describe-availability-zones`).'),
       rank,
     }),
   );

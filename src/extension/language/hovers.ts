@@ -6,9 +6,10 @@
 import { amount, dynamodbCapacity, replicaCounts, serverlessCapacity, type IndexCapacity, type Note, type ReplicaCount } from '../../core/capacity';
 import { AURORA_ENGINE_NAMES, RDS_FAMILY_NAMES, rdsEngineFamily } from '../../core/facts';
 import { toPointer, type PathSegment } from '../../core/document/source';
+import * as l10n from '../../core/l10n';
 import type { Finding } from '../../core/findings';
 import type { Database } from '../../core/model/model';
-import type { Topology, TopologyNode } from '../../core/topology/topology';
+import type { NodeKind, Topology, TopologyNode } from '../../core/topology/topology';
 import type { Analysis } from './analysis';
 import { valueAt } from './analysis';
 import type { Place } from './cursor';
@@ -67,7 +68,8 @@ export function databaseSummary(name: string, analysis: Analysis): string | unde
   }
   const findings = findingsOf(name, analysis.findings);
   if (findings.length > 0) {
-    lines.push('', `**${findings.length === 1 ? '1 finding' : `${findings.length} findings`}**`, '');
+    const count = findings.length;
+    lines.push('', `**${count === 1 ? l10n.t('{count} finding', { count }) : l10n.t('{count} findings', { count })}**`, '');
     for (const finding of findings) lines.push(`- ${SEVERITY_ICONS[finding.severity]} \`${finding.ruleId}\`: ${escapeMessage(finding.message)}`);
   }
   return lines.join('\n');
@@ -81,19 +83,30 @@ function headline(database: Database): string {
       // The edition matters where a family has several (`oracle-se2`, `sqlserver-ex`).
       const edition = family && family !== database.engine ? ` (${database.engine})` : '';
       const engine = family ? `${RDS_FAMILY_NAMES[family].replace(/^RDS/, 'Amazon RDS')}${edition}` : `Amazon RDS ${database.engine}`;
-      const multiAz = database.multiAz.enabled ? `Multi-AZ (${database.multiAz.mode === 'cluster' ? 'DB cluster, two readable standbys' : 'instance, one standby'})` : 'Single-AZ';
+      const multiAz = database.multiAz.enabled
+        ? database.multiAz.mode === 'cluster'
+          ? l10n.t('Multi-AZ (DB cluster, two readable standbys)')
+          : l10n.t('Multi-AZ (instance, one standby)')
+        : l10n.t('Single-AZ');
       return [withVersion(engine, database.engineVersion), database.instanceClass, multiAz].filter(Boolean).join(', ');
     }
     case 'aurora': {
       const engine = AURORA_ENGINE_NAMES[database.engine] ?? database.engine;
-      return [withVersion(`Amazon ${engine}`, database.engineVersion), `${database.instances.length} ${database.instances.length === 1 ? 'instance' : 'instances'}`].join(', ');
+      const count = database.instances.length;
+      return [withVersion(`Amazon ${engine}`, database.engineVersion), count === 1 ? l10n.t('{count} instance', { count }) : l10n.t('{count} instances', { count })].join(', ');
     }
     case 'dynamodb':
-      return `Amazon DynamoDB table, ${database.billing?.mode ?? 'on-demand'} capacity`;
-    case 'elasticache':
-      return [`Amazon ElastiCache for ${database.engine}`, database.nodeType, `${database.shards} ${database.shards === 1 ? 'shard' : 'shards'} with ${database.replicasPerShard} ${database.replicasPerShard === 1 ? 'replica' : 'replicas'} each`].filter(Boolean).join(', ');
-    case 'redshift':
-      return database.serverless ? 'Amazon Redshift Serverless' : [`Amazon Redshift`, database.nodeType, `${database.nodes ?? 1} ${(database.nodes ?? 1) === 1 ? 'node' : 'nodes'}`].filter(Boolean).join(', ');
+      return database.billing?.mode === 'provisioned' ? l10n.t('Amazon DynamoDB table, provisioned capacity') : l10n.t('Amazon DynamoDB table, on-demand capacity');
+    case 'elasticache': {
+      const { shards, replicasPerShard: replicas } = database;
+      const shardText = shards === 1 ? l10n.t('{count} shard', { count: shards }) : l10n.t('{count} shards', { count: shards });
+      const replicaText = replicas === 1 ? l10n.t('{count} replica', { count: replicas }) : l10n.t('{count} replicas', { count: replicas });
+      return [`Amazon ElastiCache for ${database.engine}`, database.nodeType, l10n.t`${shardText} with ${replicaText} each`].filter(Boolean).join(', ');
+    }
+    case 'redshift': {
+      const count = database.nodes ?? 1;
+      return database.serverless ? 'Amazon Redshift Serverless' : [`Amazon Redshift`, database.nodeType, count === 1 ? l10n.t('{count} node', { count }) : l10n.t('{count} nodes', { count })].filter(Boolean).join(', ');
+    }
     default:
       return SERVICE_NAMES[database.service] ?? database.service;
   }
@@ -107,19 +120,67 @@ function withVersion(engine: string, version: string | undefined): string {
 function nodeTable(database: Database, topology: Topology): string[] {
   const nodes = (topology.nodesOf.get(database.name) ?? []).map((id) => topology.nodeById.get(id)).filter((node): node is TopologyNode => node !== undefined);
   if (nodes.length === 0) return [];
-  const rows = nodes.map((node) => `| ${cell(node.label)} | ${cell(describeNode(node))} | ${cell(node.region ?? 'Region not set')} | ${cell(node.az ?? (node.region ? placementOf(node) : ''))} |`);
-  return ['| Node | Role | Region | AZ |', '|---|---|---|---|', ...rows];
+  const rows = nodes.map((node) => `| ${cell(node.label)} | ${cell(describeNode(node))} | ${cell(node.region ?? l10n.t('Region not set'))} | ${cell(node.az ?? (node.region ? placementOf(node) : ''))} |`);
+  return [`| ${l10n.t('Node')} | ${l10n.t('Role')} | ${l10n.t('Region')} | AZ |`, '|---|---|---|---|', ...rows];
+}
+
+/** What a node is, in a word or two (its kind without the service: `primary`, `cluster volume` is `volume`). */
+function kindName(kind: NodeKind): string {
+  switch (kind) {
+    case 'rds-primary':
+    case 'cache-primary':
+      return l10n.t('primary');
+    case 'rds-standby':
+      return l10n.t('standby');
+    case 'rds-replica':
+    case 'cache-replica':
+      return l10n.t('replica');
+    case 'cluster-writer':
+      return l10n.t('writer');
+    case 'cluster-reader':
+      return l10n.t('reader');
+    case 'cluster-volume':
+      return l10n.t('volume');
+    case 'global-secondary-cluster':
+      return l10n.t('global secondary cluster');
+    case 'dynamodb-table':
+      return l10n.t('table');
+    case 'dynamodb-index':
+      return l10n.t('index');
+    case 'dynamodb-global-replica':
+      return l10n.t('global replica');
+    case 'dax':
+      return 'dax';
+    case 'cache-node':
+      return l10n.t('node');
+    case 'redshift-leader':
+      return l10n.t('leader');
+    case 'redshift-compute':
+      return l10n.t('compute');
+    case 'redshift-serverless':
+      return l10n.t('serverless');
+    case 's3':
+      return 's3';
+    case 'ledger':
+      return l10n.t('ledger');
+    case 'timestream':
+      return 'timestream';
+    case 'application':
+      return l10n.t('application');
+    case 'external-source':
+      return l10n.t('external source');
+  }
 }
 
 function describeNode(node: TopologyNode): string {
-  const role = node.kind.replace(/^(rds|cluster|dynamodb|cache|redshift)-/, '').replace(/-/g, ' ');
+  const role = kindName(node.kind);
   const count = node.count && node.count > 1 ? ` x ${node.count}` : '';
   return node.detail ? `${role}${count}: ${node.detail}` : `${role}${count}`;
 }
 
 /** Where a node without an AZ runs: across the Region's AZs (volumes, tables) or wherever AWS places it. */
 function placementOf(node: TopologyNode): string {
-  return node.kind === 'cluster-volume' || node.kind === 'dynamodb-table' || node.kind === 'dynamodb-index' || node.kind === 's3' ? 'across AZs' : 'chosen by AWS';
+  return node.kind === 'cluster-volume' || node.kind === 'dynamodb-table' || node.kind === 'dynamodb-index' || node.kind === 's3' ? l10n.t('across AZs') : l10n.t('chosen by AWS');
 }
 
 /** The findings about a database: those whose pointer is the database or lies inside it. */
@@ -154,14 +215,14 @@ export function capacityHover(name: string, analysis: Analysis): string | undefi
   const table = analysis.model?.byName.get(name);
   if (table?.service !== 'dynamodb') return undefined;
   const capacity = dynamodbCapacity(table);
-  const lines = [`**Capacity of ${name}**`, ''];
+  const lines = [`**${l10n.t`Capacity of ${name}`}**`, ''];
   if (capacity.missing) {
     lines.push(capacity.missing);
     return lines.join('\n');
   }
   for (const [label, need, billing] of [
-    ['Reads', capacity.reads, capacity.billing.reads],
-    ['Writes', capacity.writes, capacity.billing.writes],
+    [l10n.t('Reads'), capacity.reads, capacity.billing.reads],
+    [l10n.t('Writes'), capacity.writes, capacity.billing.writes],
   ] as const) {
     if (!need) continue;
     lines.push(`- **${label}**: ${need.summary}.`);
@@ -171,12 +232,12 @@ export function capacityHover(name: string, analysis: Analysis): string | undefi
   for (const item of capacity.billing.notes) lines.push('', markdown(item));
   const { partitions } = capacity;
   if (partitions.notes.length > 0) {
-    lines.push('', `**Partitions** (each serves at most ${amount(partitions.limits.readCapacityUnits)} RCU and ${amount(partitions.limits.writeCapacityUnits)} WCU)`, '');
+    lines.push('', `**${l10n.t('Partitions')}** (${l10n.t`each serves at most ${amount(partitions.limits.readCapacityUnits)} RCU and ${amount(partitions.limits.writeCapacityUnits)} WCU`})`, '');
     for (const item of partitions.notes) lines.push(`- ${markdown(item)}`);
   }
-  if (capacity.indexes.length > 0) lines.push('', '**Global secondary indexes** (one index write per table write, at the item size)', '');
+  if (capacity.indexes.length > 0) lines.push('', `**${l10n.t('Global secondary indexes')}** (${l10n.t('one index write per table write, at the item size')})`, '');
   for (const index of capacity.indexes) {
-    lines.push(`- ${escapeMarkdown(index.name)}: ${index.writes ? `${index.writes.summary}.` : 'no declared writes.'}`);
+    lines.push(`- ${escapeMarkdown(index.name)}: ${index.writes ? `${index.writes.summary}.` : l10n.t('no declared writes.')}`);
     const warnings = [...index.notes, ...index.partitions.notes].filter((item) => item.warning);
     for (const item of warnings) lines.push(`  - ${markdown(item)}`);
   }
@@ -190,13 +251,13 @@ function indexCapacityHover(name: string, position: number, analysis: Analysis):
   const pointer = `${table.pointer}/globalSecondaryIndexes/${position}`;
   const index: IndexCapacity | undefined = dynamodbCapacity(table).indexes.find((candidate) => candidate.pointer === pointer);
   if (!index) return undefined;
-  const lines = [`**Capacity of index ${escapeMarkdown(index.name)} of ${name}**`, ''];
+  const lines = [`**${l10n.t`Capacity of index ${escapeMarkdown(index.name)} of ${name}`}**`, ''];
   const [writes, ...rest] = index.notes;
   lines.push(`- ${markdown(writes)}`);
   index.writes?.steps.forEach((step, count) => lines.push(`  ${count + 1}. ${step}`));
   for (const item of rest) lines.push(`- ${markdown(item)}`);
   if (index.partitions.notes.length > 0) {
-    lines.push('', `**Partitions** (each serves at most ${amount(index.partitions.limits.writeCapacityUnits)} WCU of writes)`, '');
+    lines.push('', `**${l10n.t('Partitions')}** (${l10n.t`each serves at most ${amount(index.partitions.limits.writeCapacityUnits)} WCU of writes`})`, '');
     for (const item of index.partitions.notes) lines.push(`- ${markdown(item)}`);
   }
   return lines.join('\n');
@@ -219,7 +280,7 @@ function serverlessHover(name: string, path: readonly PathSegment[], analysis: A
   if (path[0] === 'instances' && cluster.instances.find((instance) => instance.pointer === `${cluster.pointer}/instances/${String(path[1])}`)?.instanceClass !== 'db.serverless') return undefined;
   const capacity = serverlessCapacity(cluster);
   if (!capacity) return undefined;
-  return [`**Aurora Serverless v${capacity.version} capacity of ${name}**`, '', ...capacity.notes.map((item) => `- ${markdown(item)}`)].join('\n');
+  return [`**${l10n.t`Aurora Serverless v${capacity.version} capacity of ${name}`}**`, '', ...capacity.notes.map((item) => `- ${markdown(item)}`)].join('\n');
 }
 
 // ---------------------------------------------------------------------------
@@ -248,7 +309,7 @@ function replicaHover(name: string, analysis: Analysis): string | undefined {
   if (!database) return undefined;
   const counts = replicaCounts(database);
   if (counts.length === 0) return undefined;
-  return [`**Replicas of ${name}** against AWS's limits`, '', ...counts.map((count) => `- ${REPLICA_ICONS[count.status]} ${escapeMessage(count.text)}`)].join('\n');
+  return [l10n.t("{replicas} against AWS's limits", { replicas: `**${l10n.t`Replicas of ${name}`}**` }), '', ...counts.map((count) => `- ${REPLICA_ICONS[count.status]} ${escapeMessage(count.text)}`)].join('\n');
 }
 
 /** A note of the capacity report as Markdown: its `code` spans kept, a warning marked. */
@@ -256,8 +317,8 @@ function markdown(item: Note): string {
   return `${item.warning ? '$(warning) ' : ''}${escapeMessage(item.text)}`;
 }
 
-/** Text from the file, safe in Markdown: no links, HTML, emphasis or theme icons of its own. */
-function escapeMarkdown(text: string): string {
+/** Text from the file, safe in Markdown: no links, images, HTML, emphasis or theme icons of its own. */
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>|#$]/g, (character) => '\\' + character);
 }
 

@@ -2,9 +2,11 @@
 // `to`, databases in `cacheFor` and a migration's `source` and `target`, a cluster's instances in a
 // custom endpoint's `members`, applications in a DynamoDB stream's `consumers`, and the endpoints of
 // the database a connection names.
+import * as l10n from '../../core/l10n';
 import { isCluster, type Architecture, type ClusterInstance, type Database, type ReadReplica } from '../../core/model/model';
 import type { Analysis } from './analysis';
 import { stringAt, valueAt } from './analysis';
+import { escapeMarkdown } from './hovers';
 import type { Suggestion } from './types';
 import { pathMatches, valueSuggestion, type ValueSite } from './value-text';
 
@@ -29,7 +31,7 @@ export function referenceSuggestions(site: ValueSite, analysis: Analysis): Sugge
     const listed = listedElsewhere(data, path);
     return model.applications
       .filter((application) => !listed.has(application.name))
-      .map((application, rank) => valueSuggestion(site, application.name, { kind: 'Reference', detail: 'application', documentation: application.description, rank }));
+      .map((application, rank) => valueSuggestion(site, application.name, { kind: 'Reference', detail: l10n.t('application'), documentation: application.description && escapeMarkdown(application.description), rank }));
   }
   return [];
 }
@@ -53,8 +55,8 @@ function connectionEndpoints(site: ValueSite, model: Architecture, target: strin
   return Object.entries(database.customEndpoints ?? {}).map(([name, endpoint], rank) =>
     valueSuggestion(site, name, {
       kind: 'Reference',
-      detail: `custom endpoint of ${database.name}${endpoint?.type ? ` (${endpoint.type})` : ''}`,
-      documentation: endpoint?.members?.length ? `Instances: ${endpoint.members.map((member) => `\`${member}\``).join(', ')}` : undefined,
+      detail: endpoint?.type ? l10n.t`custom endpoint of ${database.name} (${endpoint.type})` : l10n.t`custom endpoint of ${database.name}`,
+      documentation: endpoint?.members?.length ? l10n.t`Instances: ${endpoint.members.map((member) => `\`${member}\``).join(', ')}` : undefined,
       rank,
     }),
   );
@@ -68,7 +70,7 @@ function databaseNames(site: ValueSite, model: Architecture, data: unknown, excl
       const database = model.byName.get(name);
       const service = database?.service ?? stringAt(data, ['databases', name, 'service']);
       const description = database?.description ?? stringAt(data, ['databases', name, 'description']);
-      return valueSuggestion(site, name, { kind: 'Reference', detail: database ? describeDatabase(database) : service, documentation: description, rank });
+      return valueSuggestion(site, name, { kind: 'Reference', detail: database ? describeDatabase(database) : service, documentation: description && escapeMarkdown(description), rank });
     });
 }
 
@@ -93,7 +95,7 @@ export function describeDatabase(database: Database): string {
     case 'elasticache':
       return ['elasticache', database.engine].filter(Boolean).join(' ');
     case 'dynamodb':
-      return 'dynamodb table';
+      return l10n.t('dynamodb table');
     default:
       return database.service;
   }
@@ -102,6 +104,8 @@ export function describeDatabase(database: Database): string {
 /** A replica or instance in a few words: `read replica of orders in ap-northeast-2b`. */
 function describeMember(member: ReadReplica | ClusterInstance): string {
   const where = member.az ?? member.region;
-  const what = member.kind === 'replica' ? `${member.crossRegion ? 'cross-Region ' : ''}read replica of ${member.source.name}` : `${member.role} instance of ${member.database}`;
-  return where ? `${what} in ${where}` : what;
+  let what: string;
+  if (member.kind === 'replica') what = member.crossRegion ? l10n.t`cross-Region read replica of ${member.source.name}` : l10n.t`read replica of ${member.source.name}`;
+  else what = member.role === 'writer' ? l10n.t`writer instance of ${member.database}` : l10n.t`reader instance of ${member.database}`;
+  return where ? l10n.t`${what} in ${where}` : what;
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { LintResult } from '../../core/lint';
 import { isArchitectureDocument } from '../architecture-files';
 import type { Linter } from '../linter';
-import { PREVIEW_VIEW_TYPE, PreviewPanel, previewTitle, type PreviewContext } from './preview-panel';
+import { PREVIEW_VIEW_TYPE, PreviewPanel, previewTitles, type PreviewContext } from './preview-panel';
 
 /** The workspace-state key of the recently previewed documents. */
 const RECENT_KEY = 'dbarch.preview.recent';
@@ -53,7 +53,7 @@ export class PreviewManager implements vscode.Disposable {
   async open(target: unknown, toSide: boolean): Promise<PreviewPanel | undefined> {
     const document = await this.documentFor(target);
     if (!document) {
-      void vscode.window.showInformationMessage('dbarch: open an architecture file (*.dbarch.yaml, *.dbarch.json) to preview it.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('dbarch: open an architecture file (*.dbarch.yaml, *.dbarch.json) to preview it.'));
       return undefined;
     }
     const existing = this.panels.get(document.uri.toString());
@@ -62,7 +62,7 @@ export class PreviewManager implements vscode.Disposable {
       return existing;
     }
     const column = toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Preview', { viewColumn: column, preserveFocus: toSide }, { enableScripts: true, enableFindWidget: false });
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, vscode.l10n.t('Preview'), { viewColumn: column, preserveFocus: toSide }, { enableScripts: true, enableFindWidget: false });
     return this.attach(panel, document.uri);
   }
 
@@ -94,8 +94,9 @@ export class PreviewManager implements vscode.Disposable {
   private async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     let uri = typeof state === 'object' && state !== null && typeof (state as { uri?: unknown }).uri === 'string' ? (state as { uri: string }).uri : undefined;
     // The webview's state can be lost when the window closes right after the panel opened (seen in the
-    // browser build); its title, "Preview <file name>", is kept with the editor and names the file.
-    uri ??= this.recent().find((candidate) => !this.panels.has(candidate) && panel.title === previewTitle(vscode.Uri.parse(candidate)));
+    // browser build); its title, "Preview <file name>", is kept with the editor and names the file
+    // (in the display language of the session that saved it: this one's, or English).
+    uri ??= this.recent().find((candidate) => !this.panels.has(candidate) && previewTitles(vscode.Uri.parse(candidate)).includes(panel.title));
     if (!uri) {
       panel.dispose();
       return;

@@ -136,7 +136,7 @@ export class PreviewPanel implements vscode.Disposable {
         const text = buildPreview(this.shown, { view: this.view, force: true, failure: this.failure, direction: message.direction }).message.diagram?.text;
         if (!text) return;
         await vscode.env.clipboard.writeText(text);
-        void vscode.window.setStatusBarMessage('$(check) Copied the diagram\'s Mermaid source', 3000);
+        void vscode.window.setStatusBarMessage(`$(check) ${vscode.l10n.t("Copied the diagram's Mermaid source")}`, 3000);
         return;
       }
       case 'renderError':
@@ -172,19 +172,20 @@ export class PreviewPanel implements vscode.Disposable {
   private async export(format: 'svg' | 'png', data: string): Promise<void> {
     const bytes = exportBytes(format, data);
     if (!bytes) {
-      void vscode.window.showErrorMessage(`dbarch: the preview sent an export that is not a valid ${format.toUpperCase()} image; nothing was saved.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('dbarch: the preview sent an export that is not a valid {0} image; nothing was saved.', format.toUpperCase()));
       return;
     }
     const target = await vscode.window.showSaveDialog({
       defaultUri: exportUri(this.documentUri, format),
-      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
-      saveLabel: `Export ${format.toUpperCase()}`,
-      title: `Export the diagram of ${basename(this.documentUri)}`,
+      filters: format === 'svg' ? { [vscode.l10n.t('SVG image')]: ['svg'] } : { [vscode.l10n.t('PNG image')]: ['png'] },
+      saveLabel: vscode.l10n.t('Export {0}', format.toUpperCase()),
+      title: vscode.l10n.t('Export the diagram of {0}', basename(this.documentUri)),
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, bytes);
-    const open = await vscode.window.showInformationMessage(`Saved the diagram to ${basename(target)}.`, 'Open');
-    if (open) await vscode.commands.executeCommand('vscode.open', target);
+    const openLabel = vscode.l10n.t('Open');
+    const open = await vscode.window.showInformationMessage(vscode.l10n.t('Saved the diagram to {0}.', basename(target)), openLabel);
+    if (open === openLabel) await vscode.commands.executeCommand('vscode.open', target);
   }
 
   /** Brings the panel to the front. */
@@ -207,7 +208,12 @@ function exportUri(document: vscode.Uri, format: 'svg' | 'png'): vscode.Uri | un
 
 /** A preview panel's title; a restored panel whose state was lost is matched to its document by it. */
 export function previewTitle(document: vscode.Uri): string {
-  return `Preview ${basename(document)}`;
+  return vscode.l10n.t('Preview {0}', basename(document));
+}
+
+/** The titles a panel of this document may have: in this session's language, and in English. */
+export function previewTitles(document: vscode.Uri): string[] {
+  return [previewTitle(document), `Preview ${basename(document)}`];
 }
 
 function basename(uri: vscode.Uri): string {
