@@ -177,6 +177,7 @@ function bundles(): void {
   const rows = [
     ['dist/extension.js (host, loaded at activation)', size(join(ROOT, 'dist', 'extension.js')), '800 KB'],
     ['dist/language.js (completion and hover, loaded on first use)', size(join(ROOT, 'dist', 'language.js')), ''],
+    ['dist/web/extension.js (the web extension: host and language services in one)', size(join(ROOT, 'dist', 'web', 'extension.js')), ''],
     ['dist/webview/preview.js (Mermaid, controls)', size(join(ROOT, 'dist', 'webview', 'preview.js')), ''],
     ['.vsix', packaged.status === 0 ? size(vsix) : `packaging failed: ${packaged.stderr.slice(0, 200)}`, '3 MB'],
   ];

@@ -7,6 +7,7 @@ import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as esbuild from 'esbuild';
 import { languageBuild } from './esbuild-language.mjs';
+import { webBuild } from './esbuild-web.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -83,6 +84,8 @@ await Promise.all([
   esbuild.build({ ...shared, entryPoints: { extension: join(root, 'src/extension/extension.ts') }, outdir: join(root, 'dist'), external: ['vscode'] }),
   // The schema language services (completion, hover) load on the first request, not at activation.
   esbuild.build(languageBuild(shared, root)),
+  // The web extension (package.json's `browser`): the same extension for VS Code's web worker host.
+  esbuild.build(webBuild(root, { production })),
   buildWebview(),
 ]);
 

@@ -8,12 +8,11 @@ export const ARCHITECTURE_PATTERN = '**/*.dbarch.{yaml,yml,json}';
 export function architectureSelector(): vscode.DocumentFilter[] {
   const extra = vscode.workspace.getConfiguration('dbarch').get<string[]>('files', []);
   const patterns = [ARCHITECTURE_PATTERN, ...extra.filter((pattern) => typeof pattern === 'string' && pattern.trim() !== '')];
-  // Saved files and untitled ones (a new file from the template command) with either notation.
-  return patterns.flatMap((pattern) => [
-    { scheme: 'file', pattern },
-    { scheme: 'vscode-remote', pattern },
-    { scheme: 'vscode-vfs', pattern },
-  ]);
+  // Files on disk, on a remote, and in a virtual workspace: whatever scheme its folders use (vscode-vfs
+  // on github.dev, vscode-test-web in @vscode/test-web). Not every scheme: a Git diff's `git:` side is
+  // not the file.
+  const schemes = new Set(['file', 'vscode-remote', 'vscode-vfs', ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)]);
+  return patterns.flatMap((pattern) => [...schemes].map((scheme) => ({ scheme, pattern })));
 }
 
 /** Whether a document is an architecture file (by name, or by the `dbarch.files` setting). */

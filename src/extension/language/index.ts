@@ -1,14 +1,15 @@
 // The VS Code side of completion and hover: registers the providers and converts between VS Code's
 // objects and the editor-neutral ones of features.ts. The schema services (yaml-language-server and
 // vscode-json-languageservice) live in their own bundle, dist/language.js, loaded on the first request
-// so that activation does not pay for them.
-import * as path from 'node:path';
+// so that activation does not pay for them (in the web extension they are bundled in, evaluated on the
+// first request too: load-schema-services.web.ts).
 import * as vscode from 'vscode';
 import { languageOf } from '../../core/document';
 import type { LintResult } from '../../core/lint';
 import { isArchitectureDocument } from '../architecture-files';
 import { declaredJsonSchema, localSchemaTarget } from './declared-schema';
 import { LanguageFeatures, type SchemaServicesLoader } from './features';
+import { loadSchemaServicesModule, SCHEMA_SERVICES_SOURCE } from './load-schema-services';
 import type { SchemaServices } from './schema-services';
 import type { DocumentText, HoverInfo, Span, Suggestion } from './types';
 import { spaceOpensValue } from './value-text';
@@ -59,8 +60,8 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, deps:
 }
 
 /**
- * Loads dist/language.js, the bundle beside this one, on first use. A failure is logged once and
- * leaves dbarch's own suggestions working.
+ * Loads the schema services (dist/language.js, the bundle beside this one) on first use. A failure is
+ * logged once and leaves dbarch's own suggestions working.
  */
 function lazySchemaServices(): SchemaServicesLoader {
   let services: SchemaServices | undefined;
@@ -68,12 +69,10 @@ function lazySchemaServices(): SchemaServicesLoader {
   return () => {
     if (services || failed) return services;
     try {
-      // A computed path, so esbuild leaves this require to run time instead of bundling the module.
-      const bundle = require(path.join(__dirname, 'language.js')) as typeof import('./schema-services');
-      services = bundle.createArchitectureSchemaServices();
+      services = loadSchemaServicesModule().createArchitectureSchemaServices();
     } catch (error) {
       failed = true;
-      console.error('dbarch: the schema completion and hover bundle (dist/language.js) could not be loaded', error);
+      console.error(`dbarch: the schema completion and hover services (${SCHEMA_SERVICES_SOURCE}) could not be loaded`, error);
     }
     return services;
   };
