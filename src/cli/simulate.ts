@@ -15,6 +15,7 @@ import {
   type WorstOutcome,
 } from '../core/failure';
 import { SCHEMA_RULE_ID } from '../core/findings';
+import * as l10n from '../core/l10n';
 import type { Architecture } from '../core/model/model';
 import { closest } from '../core/text';
 import type { Topology } from '../core/topology/topology';
@@ -38,12 +39,15 @@ export function runSimulate(argv: readonly string[], io: CliIo, help: string): n
     io.stdout(help);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError(`\`dbarch simulate\` takes exactly one file: ${USAGE}.`);
+  if (positionals.length !== 1) throw new UsageError(l10n.t('`dbarch simulate` takes exactly one file: {usage}.', { usage: USAGE }));
   const chosen = ['fail-az', 'fail-region', 'fail-node', 'all-azs'].filter((name) => flags.has(name));
-  if (chosen.length === 0) throw new UsageError(`Say what fails: ${USAGE}.`);
-  if (chosen.length > 1) throw new UsageError(`Simulate one failure at a time: ${chosen.map((name) => `--${name}`).join(' and ')} cannot be combined.`);
+  if (chosen.length === 0) throw new UsageError(l10n.t`Say what fails: ${USAGE}.`);
+  if (chosen.length > 1) {
+    const combined = chosen.map((name) => `--${name}`).reduce((list, flag) => l10n.t`${list} and ${flag}`);
+    throw new UsageError(l10n.t`Simulate one failure at a time: ${combined} cannot be combined.`);
+  }
 
-  const read = readArchitecture(positionals[0], io, (shown) => `${shown} cannot be simulated`);
+  const read = readArchitecture(positionals[0], io, (shown) => l10n.t`${shown} cannot be simulated`);
   if (typeof read === 'number') return read;
   const { shown, result } = read;
   const { model, topology } = result;
@@ -51,7 +55,7 @@ export function runSimulate(argv: readonly string[], io: CliIo, help: string): n
 
   if (flags.has('all-azs')) {
     const scenarios = failureScenarios(model, topology).filter((scenario) => scenario.kind === 'az');
-    if (scenarios.length === 0) throw new UsageError(`${shown} places nothing in an AZ and names no Region, so there is no AZ to lose.`);
+    if (scenarios.length === 0) throw new UsageError(l10n.t`${shown} places nothing in an AZ and names no Region, so there is no AZ to lose.`);
     warnSchema(result.findings.filter((finding) => finding.ruleId === SCHEMA_RULE_ID && finding.severity === 'error').length, shown, io);
     const worst = worstCase(model, topology, scenarios);
     const simulations = scenarios.map((scenario) => simulate(model, topology, scenario));
@@ -71,29 +75,38 @@ function chosenScenario(flags: Map<string, string | true>, model: Architecture, 
   const az = flags.get('fail-az') as string | undefined;
   if (az !== undefined) {
     const azs = [...azsByRegion(model, topology).values()].flat();
-    if (!azs.includes(az)) throw new UsageError(unknown('AZ', az, azs, 'The file uses'));
+    if (!azs.includes(az)) throw new UsageError(unknown('AZ', az, azs, 'uses'));
     return { kind: 'az', az };
   }
   const region = flags.get('fail-region') as string | undefined;
   if (region !== undefined) {
     const regions = topology.regions.map((group) => group.region);
-    if (!regions.includes(region)) throw new UsageError(unknown('Region', region, regions, 'The file uses'));
+    if (!regions.includes(region)) throw new UsageError(unknown(l10n.t`Region`, region, regions, 'uses'));
     return { kind: 'region', region };
   }
   const node = flags.get('fail-node') as string;
   const names = nodeNames(model);
-  if (!names.includes(node)) throw new UsageError(unknown('database, replica or instance', node, names, 'The file names'));
+  if (!names.includes(node)) throw new UsageError(unknown(l10n.t`database, replica or instance`, node, names, 'names'));
   return { kind: 'node', node };
 }
 
-function unknown(what: string, value: string, choices: readonly string[], lead: string): string {
+function unknown(what: string, value: string, choices: readonly string[], lead: 'uses' | 'names'): string {
   const suggestion = closest(value, choices);
-  const list = choices.length ? ` ${lead} ${choices.join(', ')}.` : '';
-  return `The file has no ${what} \`${value}\`${suggestion ? `; did you mean \`${suggestion}\`?` : '.'}${list}`;
+  const first = suggestion
+    ? l10n.t('The file has no {what} `{value}`; did you mean `{suggestion}`?', { what, value, suggestion })
+    : l10n.t('The file has no {what} `{value}`.', { what, value });
+  if (!choices.length) return first;
+  const list = choices.join(', ');
+  return first + ' ' + (lead === 'uses' ? l10n.t`The file uses ${list}.` : l10n.t`The file names ${list}.`);
 }
 
 function warnSchema(count: number, shown: string, io: CliIo): void {
-  if (count > 0) io.stderr(`dbarch: ${shown} has ${count} schema ${count === 1 ? 'error' : 'errors'}; the values in error are left out of the simulation (\`dbarch lint ${shown}\` lists them).\n`);
+  if (count <= 0) return;
+  const warning =
+    count === 1
+      ? l10n.t('{file} has {count} schema error; the values in error are left out of the simulation (`dbarch lint {file}` lists them).', { file: shown, count })
+      : l10n.t('{file} has {count} schema errors; the values in error are left out of the simulation (`dbarch lint {file}` lists them).', { file: shown, count });
+  io.stderr(`dbarch: ${warning}\n`);
 }
 
 const SERVICE_NAMES: Record<string, string> = {
@@ -110,6 +123,36 @@ const SERVICE_NAMES: Record<string, string> = {
 
 const STATE_COLORS: Record<DatabaseOutcome['state'], string> = { unaffected: '32', degraded: '33', 'failed-over': '36', 'read-only': '33', down: '31' };
 
+/** A state as the table shows it (the JSON keeps the id). */
+function stateWord(state: DatabaseOutcome['state']): string {
+  switch (state) {
+    case 'unaffected':
+      return l10n.t`unaffected`;
+    case 'failed-over':
+      return l10n.t`failed-over`;
+    case 'degraded':
+      return l10n.t`degraded`;
+    case 'read-only':
+      return l10n.t`read-only`;
+    case 'down':
+      return l10n.t`down`;
+  }
+}
+
+/** A connection's fate as the text shows it (the JSON keeps the id). */
+function fateWord(fate: ApplicationConnectionOutcome['fate']): string {
+  switch (fate) {
+    case 'works':
+      return l10n.t`works`;
+    case 'broken':
+      return l10n.t`broken`;
+    case 'reconnect':
+      return l10n.t`reconnect`;
+    case 'degraded':
+      return l10n.t`degraded`;
+  }
+}
+
 /** One scenario as a table, then the why and the changes per database, then the connections that break. */
 export function formatSimulation(file: string, model: Architecture, simulation: Simulation, color = false): string {
   const out: string[] = [`${capitalize(simulation.description)}: ${model.name ?? file} (${file})`, ''];
@@ -122,16 +165,17 @@ export function formatSimulation(file: string, model: Architecture, simulation: 
 /** `--all-azs`: the worst case per database, with the AZ that gives it, then the connections per AZ. */
 export function formatWorstCase(file: string, model: Architecture, scenarios: readonly FailureScenario[], worst: readonly WorstOutcome[], simulations: readonly Simulation[], color = false): string {
   const azs = scenarios.map((scenario) => (scenario.kind === 'az' ? scenario.az : describeScenario(scenario)));
-  const out: string[] = [`Worst case over the loss of each AZ (${azs.join(', ')}): ${model.name ?? file} (${file})`, ''];
+  const list = azs.join(', ');
+  const out: string[] = [`${l10n.t`Worst case over the loss of each AZ (${list})`}: ${model.name ?? file} (${file})`, ''];
   const worstAz = (outcome: DatabaseOutcome): string => {
     const scenario = (outcome as WorstOutcome).scenario;
     return outcome.state === 'unaffected' ? '-' : scenario.kind === 'az' ? scenario.az : describeScenario(scenario);
   };
   out.push(...table(worst, worstAz, color));
-  out.push(...details(worst, color, (outcome) => (outcome.state === 'unaffected' ? 'no AZ loss touches it' : `worst with the ${describeScenario((outcome as WorstOutcome).scenario)}`)));
+  out.push(...details(worst, color, (outcome) => (outcome.state === 'unaffected' ? l10n.t`no AZ loss touches it` : l10n.t`worst with the ${describeScenario((outcome as WorstOutcome).scenario)}`)));
   const broken = simulations.flatMap((simulation) => simulation.applications.filter((item) => item.fate !== 'works').map((item) => ({ simulation, item })));
-  out.push('', 'Application connections that break or need a new endpoint');
-  if (!broken.length) out.push('  none: every connection keeps working, whichever AZ is lost.');
+  out.push('', connectionsHeading());
+  if (!broken.length) out.push(`  ${l10n.t`none: every connection keeps working, whichever AZ is lost.`}`);
   for (const simulation of simulations) {
     const items = simulation.applications.filter((item) => item.fate !== 'works');
     if (!items.length) continue;
@@ -142,33 +186,56 @@ export function formatWorstCase(file: string, model: Architecture, scenarios: re
 }
 
 function table(outcomes: readonly DatabaseOutcome[], worstIn: ((outcome: DatabaseOutcome) => string) | undefined, color: boolean): string[] {
-  const headers = ['Database', 'Service', 'State', 'Reads', 'Writes', 'RTO', 'RPO', ...(worstIn ? ['Worst in'] : [])];
+  const headers = [l10n.t`Database`, l10n.t`Service`, l10n.t`State`, l10n.t`Reads`, l10n.t`Writes`, 'RTO', 'RPO', ...(worstIn ? [l10n.t`Worst in`] : [])];
+  const yes = l10n.t`yes`;
+  const no = l10n.t`no`;
   const rows = outcomes.map((outcome) => [
     outcome.database,
     SERVICE_NAMES[outcome.service] ?? outcome.service,
-    outcome.state,
-    outcome.reads ? 'yes' : 'no',
-    outcome.writes ? 'yes' : 'no',
+    stateWord(outcome.state),
+    outcome.reads ? yes : no,
+    outcome.writes ? yes : no,
     outcome.rto.text,
     outcome.rpo.text,
     ...(worstIn ? [worstIn(outcome)] : []),
   ]);
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => row[column].length)));
-  const line = (cells: string[], paintState = false): string =>
+  const widths = headers.map((header, column) => Math.max(columns(header), ...rows.map((row) => columns(row[column]))));
+  const line = (cells: string[], state?: DatabaseOutcome['state']): string =>
     cells
       .map((cell, column) => {
-        const padded = column === cells.length - 1 ? cell : cell.padEnd(widths[column]);
-        return paintState && column === 2 ? paint(padded, STATE_COLORS[cell as DatabaseOutcome['state']] ?? '0', color) : padded;
+        const padded = column === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[column] - columns(cell)));
+        return state !== undefined && column === 2 ? paint(padded, STATE_COLORS[state] ?? '0', color) : padded;
       })
       .join('  ')
       .trimEnd();
-  return [line(headers), ...rows.map((row) => line(row, true))];
+  return [line(headers), ...rows.map((row, index) => line(row, outcomes[index].state))];
+}
+
+/**
+ * The columns a text takes in a terminal: East Asian wide characters (Hangul, CJK) take two, so Korean
+ * cells line up; ASCII takes one each, as `length` counts it.
+ */
+export function columns(text: string): number {
+  let width = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6);
+    width += wide ? 2 : code > 0xffff ? 2 : 1;
+  }
+  return width;
 }
 
 function details(outcomes: readonly DatabaseOutcome[], color: boolean, suffix?: (outcome: DatabaseOutcome) => string): string[] {
-  const out: string[] = ['', 'What happens, and what the design could change'];
+  const out: string[] = ['', l10n.t`What happens, and what the design could change`];
   for (const outcome of outcomes) {
-    out.push('', paint(`${outcome.database}: ${outcome.state}${suffix ? ` (${suffix(outcome)})` : ''}`, '1', color));
+    out.push('', paint(`${outcome.database}: ${stateWord(outcome.state)}${suffix ? ` (${suffix(outcome)})` : ''}`, '1', color));
     out.push(...wrap(outcome.explanation, '  '));
     for (const change of outcome.improvements) out.push(...wrap(change, '  - ', '    '));
   }
@@ -177,15 +244,20 @@ function details(outcomes: readonly DatabaseOutcome[], color: boolean, suffix?: 
 
 function connections(applications: readonly ApplicationConnectionOutcome[]): string[] {
   const affected = applications.filter((item) => item.fate !== 'works');
-  const out = ['', 'Application connections that break or need a new endpoint'];
-  if (!affected.length) out.push('  none: every connection keeps working.');
+  const out = ['', connectionsHeading()];
+  if (!affected.length) out.push(`  ${l10n.t`none: every connection keeps working.`}`);
   for (const item of affected) out.push(`  ${connectionLine(item)}`);
   return out;
 }
 
+function connectionsHeading(): string {
+  return l10n.t`Application connections that break or need a new endpoint`;
+}
+
 function connectionLine(item: ApplicationConnectionOutcome): string {
-  const through = item.endpoint && item.endpoint !== 'writer' ? `, ${item.endpoint} endpoint` : '';
-  return `${item.application} -> ${item.to} (${item.access}${through}): ${item.fate}${item.note ? `: ${item.note}` : ''}`;
+  const access = item.access === 'read' ? l10n.t`read` : l10n.t`read-write`;
+  const how = item.endpoint && item.endpoint !== 'writer' ? `${access}, ${l10n.t`${item.endpoint} endpoint`}` : access;
+  return `${item.application} -> ${item.to} (${how}): ${fateWord(item.fate)}${item.note ? `: ${item.note}` : ''}`;
 }
 
 /** Words wrapped at 100 columns, the first line after `first`, the others after `rest`. */
@@ -229,8 +301,9 @@ function allAzsJson(file: string, model: Architecture, scenarios: readonly Failu
   };
 }
 
+/** English starts a heading with a capital; other languages keep the text as translated (it may start with a name). */
 function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return l10n.currentLocale() === 'en' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 function paint(text: string, code: string, color: boolean): string {

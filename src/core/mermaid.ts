@@ -4,6 +4,7 @@
 // Mermaid shows entity codes such as `#34;` literally and drops `<`/`>`, so labels carry look-alike
 // characters and invisible word joiners instead (see `escapeLabel`).
 import type { ConnectionFate, NodeFate } from './failure/types';
+import * as l10n from './l10n';
 import type { EdgeKind, NodeKind, NodeRole, Topology, TopologyEdge, TopologyNode } from './topology/topology';
 
 /** Layout directions Mermaid flowcharts support. */
@@ -166,6 +167,11 @@ export interface DiagramViewChoice {
   nodeCount: number;
 }
 
+/** The title of a Region's box and view: "Region ap-northeast-2". */
+function regionTitle(region: string): string {
+  return l10n.t`Region ${region}`;
+}
+
 /** Renders a topology as a Mermaid flowchart; deterministic for the same topology. */
 export function toMermaid(topology: Topology, direction: DiagramDirection = 'LR'): string {
   return renderDiagram(topology, { direction }).text;
@@ -173,11 +179,11 @@ export function toMermaid(topology: Topology, direction: DiagramDirection = 'LR'
 
 /** The views of a topology: the whole design, each Region, then each database, in the file's order. */
 export function diagramViews(topology: Topology): DiagramViewChoice[] {
-  const choices: DiagramViewChoice[] = [{ view: { kind: 'all' }, title: 'Whole design', nodeCount: topology.nodes.length }];
+  const choices: DiagramViewChoice[] = [{ view: { kind: 'all' }, title: l10n.t`Whole design`, nodeCount: topology.nodes.length }];
   for (const group of topology.regions) {
     let count = group.regional.length;
     for (const az of group.azs) count += az.nodes.length;
-    choices.push({ view: { kind: 'region', region: group.region }, title: `Region ${group.region}`, nodeCount: count });
+    choices.push({ view: { kind: 'region', region: group.region }, title: regionTitle(group.region), nodeCount: count });
   }
   for (const [database, ids] of topology.nodesOf) {
     const service = topology.nodeById.get(ids[0])?.service;
@@ -238,7 +244,7 @@ export function renderDiagram(topology: Topology, options: DiagramOptions = {}):
     if (azs.length === 0 && regional.length === 0) continue;
     const regionId = `r${regionCount++}`;
     groups.push({ id: regionId, kind: 'region', region: region.region });
-    lines.push(`  subgraph ${regionId}["${escapeLabel(`Region ${clip(region.region, MAX_TITLE_EMS)}`)}"]`);
+    lines.push(`  subgraph ${regionId}["${escapeLabel(regionTitle(clip(region.region, MAX_TITLE_EMS)))}"]`);
     // A subgraph with no edge to the outside lays out top to bottom unless told otherwise.
     lines.push(`    direction ${direction}`);
     azs.forEach((az, azIndex) => {
@@ -591,7 +597,7 @@ function edgeLabel(edge: TopologyEdge, from: TopologyNode | undefined, to: Topol
   if (edge.kind === 'index') return undefined;
   if (edge.kind === 'storage' && from?.kind !== 'redshift-leader') return undefined;
   if (edge.kind === 'async-replication' && to?.kind === 'cache-replica') return undefined;
-  if (edge.kind === 'async-replication' && edge.crossRegion) return 'async, cross-Region';
+  if (edge.kind === 'async-replication' && edge.crossRegion) return l10n.t`async, cross-Region`;
   return edge.label;
 }
 

@@ -5,7 +5,8 @@ import { DYNAMODB_PARTITION_THROUGHPUT, DYNAMODB_TABLE_THROUGHPUT_QUOTA } from '
 import type { DynamodbTable, GlobalSecondaryIndex } from '../model/model';
 import type { RawDynamodbItem, RawDynamodbWorkload } from '../model/raw';
 import { dynamodbCapacityNeeds, hotKeyLoads, provisionedCapacity, type CapacityNeed, type HotKeyLoad, type ProvisionedCapacity } from '../rules/helpers/dynamodb-capacity';
-import { amount, counted, note, share, warning, type Note } from './notes';
+import * as l10n from '../l10n';
+import { amount, countOf, joinAnd, note, share, warning, type Note } from './notes';
 
 /** What a DynamoDB table's declared workload needs, how its capacity mode covers it, and its partition pressure. */
 export interface DynamodbCapacity {
@@ -85,7 +86,7 @@ export function dynamodbCapacity(table: DynamodbTable): DynamodbCapacity {
     indexes: reads || writes ? table.globalSecondaryIndexes.map((index) => indexCapacity(table, index, writes)) : [],
   };
   if (!reads && !writes) {
-    result.missing = 'Declare `workload.readsPerSecond` and `workload.writesPerSecond` (and `item.averageSizeKB`) to see the read and write capacity units they need.';
+    result.missing = l10n.t`Declare \`workload.readsPerSecond\` and \`workload.writesPerSecond\` (and \`item.averageSizeKB\`) to see the read and write capacity units they need.`;
   }
   return result;
 }
@@ -101,18 +102,18 @@ function billingCapacity(table: DynamodbTable, reads: CapacityNeed | undefined, 
   if (writes) billing.writes = directionBilling(table, 'write', writes);
   const needs = [reads, writes].filter((need): need is CapacityNeed => need !== undefined);
   if (needs.length === 0) return billing;
-  const listed = needs.map((need) => `${amount(need.capacityUnits)} ${need.unit}`).join(' and ');
+  const listed = joinAnd(needs.map((need) => `${amount(need.capacityUnits)} ${need.unit}`));
   if (mode === 'on-demand') {
-    billing.notes.push(note('On-demand: the table is billed per request (the same units), with no capacity to provision.'));
-    const requestUnits = needs.map((need) => `${amount(need.capacityUnits)} ${need.unit === 'RCU' ? 'read' : 'write'} request units`).join(' and ');
-    billing.notes.push(note(`The declared workload is ${requestUnits} per second; provisioned mode would need at least ${listed}, more to leave room for peaks.`));
+    billing.notes.push(note(l10n.t`On-demand: the table is billed per request (the same units), with no capacity to provision.`));
+    const requestUnits = joinAnd(needs.map((need) => (need.unit === 'RCU' ? l10n.t`${amount(need.capacityUnits)} read request units` : l10n.t`${amount(need.capacityUnits)} write request units`)));
+    billing.notes.push(note(l10n.t`The declared workload is ${requestUnits} per second; provisioned mode would need at least ${listed}, more to leave room for peaks.`));
   } else {
-    billing.notes.push(note(`On-demand would bill the same ${listed} as request units per second, with nothing to provision.`));
+    billing.notes.push(note(l10n.t`On-demand would bill the same ${listed} as request units per second, with nothing to provision.`));
   }
   const replicaRegions = table.globalTable?.replicaRegions;
   if (writes && Array.isArray(replicaRegions) && replicaRegions.length > 0) {
     const regions = replicaRegions.length + 1;
-    billing.notes.push(note(`Global table: every replica applies the writes of every Region, so each of the ${regions} Regions needs the ${amount(writes.capacityUnits)} WCU; \`writesPerSecond\` should be the writes of all Regions together.`));
+    billing.notes.push(note(l10n.t`Global table: every replica applies the writes of every Region, so each of the ${regions} Regions needs the ${amount(writes.capacityUnits)} WCU; \`writesPerSecond\` should be the writes of all Regions together.`));
   }
   return billing;
 }
@@ -130,16 +131,18 @@ function directionBilling(table: DynamodbTable, direction: 'read' | 'write', nee
   if (billing?.mode === 'provisioned') {
     const capacity = provisionedCapacity(table, direction);
     if (!capacity) {
-      result.notes.push(note(`No \`${direction}Capacity\` is provisioned.`));
+      result.notes.push(note(l10n.t('No `{direction}Capacity` is provisioned.', { direction })));
     } else {
       const shortBy = Math.max(0, need.capacityUnits - capacity.units);
       const usedPercent = share(need.capacityUnits, capacity.units);
       result.provisioned = { ...capacity, status: shortBy > 0 ? 'short' : 'enough', shortBy, usedPercent };
       const what =
         capacity.source === 'autoScaling.max'
-          ? `auto scaling may raise it to ${amount(capacity.units)} ${need.unit} (\`autoScaling.max\`)`
-          : `${amount(capacity.units)} ${need.unit} provisioned (\`${capacity.key}\`)`;
-      result.notes.push(shortBy > 0 ? warning(`Provisioned: ${what}, ${amount(shortBy)} ${need.unit} short.`) : note(`Provisioned: ${what}; the workload uses ${Math.round(usedPercent)}% of it.`));
+          ? l10n.t('auto scaling may raise it to {units} {unit} (`autoScaling.max`)', { units: amount(capacity.units), unit: need.unit })
+          : l10n.t('{units} {unit} provisioned (`{key}`)', { units: amount(capacity.units), unit: need.unit, key: capacity.key });
+      result.notes.push(
+        shortBy > 0 ? warning(l10n.t`Provisioned: ${what}, ${amount(shortBy)} ${need.unit} short.`) : note(l10n.t`Provisioned: ${what}; the workload uses ${Math.round(usedPercent)}% of it.`),
+      );
     }
     const scaling = billing.autoScaling;
     const target = scaling?.targetUtilizationPercent;
@@ -147,14 +150,14 @@ function directionBilling(table: DynamodbTable, direction: 'read' | 'write', nee
       // Target tracking keeps consumed / provisioned near the target, so it provisions need / target.
       const aim = Math.ceil(need.capacityUnits / (target / 100) - 1e-9);
       result.atTarget = { targetUtilizationPercent: target, units: aim };
-      const arithmetic = `At the ${amount(target)}% target utilisation auto scaling aims for ${amount(need.capacityUnits)} / ${amount(target / 100)} = ${amount(aim)} ${need.unit}`;
-      if (scaling?.max !== undefined && aim > scaling.max) result.notes.push(warning(`${arithmetic}, above \`max\` (${amount(scaling.max)}): the table runs hotter than its target.`));
-      else if (scaling?.min !== undefined && aim < scaling.min) result.notes.push(note(`${arithmetic}, below \`min\`: it keeps ${amount(scaling.min)}.`));
+      const arithmetic = l10n.t`At the ${amount(target)}% target utilisation auto scaling aims for ${amount(need.capacityUnits)} / ${amount(target / 100)} = ${amount(aim)} ${need.unit}`;
+      if (scaling?.max !== undefined && aim > scaling.max) result.notes.push(warning(l10n.t('{arithmetic}, above `max` ({max}): the table runs hotter than its target.', { arithmetic, max: amount(scaling.max) })));
+      else if (scaling?.min !== undefined && aim < scaling.min) result.notes.push(note(l10n.t('{arithmetic}, below `min`: it keeps {min}.', { arithmetic, min: amount(scaling.min) })));
       else result.notes.push(note(`${arithmetic}.`));
     }
   }
   if (result.quota.over) {
-    result.notes.push(warning(`${amount(need.capacityUnits)} ${need.unit} is above the default quota of ${amount(limit)} ${need.unit} per table, on-demand too: request an increase before launch.`));
+    result.notes.push(warning(l10n.t`${amount(need.capacityUnits)} ${need.unit} is above the default quota of ${amount(limit)} ${need.unit} per table, on-demand too: request an increase before launch.`));
   }
   return result;
 }
@@ -184,9 +187,10 @@ function partitionPressure(
   const working = counts.map(({ need, limit, partitions }) => {
     const ratio = need.capacityUnits / limit;
     const exact = Math.abs(ratio - partitions) < 1e-9;
-    return `${amount(need.capacityUnits)} ${need.unit} / ${amount(limit)} = ${amount(ratio)}${exact ? '' : `, rounded up to ${amount(partitions)}`}`;
+    const division = `${amount(need.capacityUnits)} ${need.unit} / ${amount(limit)} = ${amount(ratio)}`;
+    return exact ? division : l10n.t`${division}, rounded up to ${amount(partitions)}`;
   });
-  pressure.notes.push(note(`Throughput alone needs at least ${counted(pressure.minimumPartitions, 'partition')}: ${working.join('; ')}.`));
+  pressure.notes.push(note(l10n.t`Throughput alone needs at least ${countOf(pressure.minimumPartitions, 'partition')}: ${working.join('; ')}.`));
 
   const ceilings: string[] = [];
   for (const { need, limit } of sides) {
@@ -194,13 +198,14 @@ function partitionPressure(
     const most = Math.floor(limit / need.unitsPerRequest + 1e-9);
     if (need.unit === 'RCU') pressure.perKeyCeiling.readsPerSecond = most;
     else pressure.perKeyCeiling.writesPerSecond = most;
-    ceilings.push(`${amount(most)} ${need.unit === 'RCU' ? 'reads' : 'writes'}/s (${amount(limit)} ${need.unit} / ${amount(need.unitsPerRequest)} ${need.unit})`);
+    const [count, per, unit] = [amount(most), `${amount(limit)} ${need.unit} / ${amount(need.unitsPerRequest)} ${need.unit}`, need.unit];
+    ceilings.push(unit === 'RCU' ? l10n.t`${count} reads/s (${per})` : l10n.t`${count} writes/s (${per})`);
   }
-  const key = keyName ? `\`${keyName}\` value` : 'partition key value';
-  if (ceilings.length > 0) pressure.notes.push(note(`One ${key} lives on one partition, so one key takes at most ${ceilings.join(' and ')}.`));
+  const key = keyName ? l10n.t`\`${keyName}\` value` : l10n.t`partition key value`;
+  if (ceilings.length > 0) pressure.notes.push(note(l10n.t`One ${key} lives on one partition, so one key takes at most ${joinAnd(ceilings)}.`));
 
   if (cardinality === undefined) {
-    pressure.notes.push(note('No `partitionKeyCardinality` is declared: the load on each key value is unknown.'));
+    pressure.notes.push(note(l10n.t`No \`partitionKeyCardinality\` is declared: the load on each key value is unknown.`));
     return pressure;
   }
   pressure.hot = hotKeyLoads({ item: table.item, workload: table.workload, partitionKeyCardinality: cardinality });
@@ -212,13 +217,13 @@ function partitionPressure(
     else pressure.perKey.writeCapacityUnits = perKey;
     shares.push(`${amount(need.capacityUnits)} / ${amount(cardinality)} = ${amount(perKey)} ${need.unit}`);
   }
-  const values = `${amount(cardinality)} ${cardinality === 1 ? 'value' : 'values'}`;
+  const values = cardinality === 1 ? l10n.t`${amount(cardinality)} value` : l10n.t`${amount(cardinality)} values`;
   if (pressure.hot.length === 0) {
-    const within = sides.map(({ need, limit }) => `${amount(limit)} ${need.unit}`).join(' and ');
-    pressure.notes.push(note(`Spread evenly over ${values}: ${shares.join(' and ')} per value, within one partition's ${within}.`));
+    const within = joinAnd(sides.map(({ need, limit }) => `${amount(limit)} ${need.unit}`));
+    pressure.notes.push(note(l10n.t`Spread evenly over ${values}: ${joinAnd(shares)} per value, within one partition's ${within}.`));
   } else {
-    const over = pressure.hot.map((load) => `${amount(load.perKey)} ${load.need.unit} per value, more than the ${amount(load.limit)} ${load.need.unit} one partition serves`).join('; ');
-    pressure.notes.push(warning(`Spread evenly over ${values}: ${over}. DynamoDB throttles each such key: use a key with more values, or write sharding.`));
+    const over = pressure.hot.map((load) => l10n.t`${amount(load.perKey)} ${load.need.unit} per value, more than the ${amount(load.limit)} ${load.need.unit} one partition serves`).join('; ');
+    pressure.notes.push(warning(l10n.t`Spread evenly over ${values}: ${over}.` + ' ' + l10n.t`DynamoDB throttles each such key: use a key with more values, or write sharding.`));
   }
   return pressure;
 }
@@ -240,21 +245,33 @@ function indexCapacity(table: DynamodbTable, index: GlobalSecondaryIndex, tableW
       : undefined;
   const partitions = partitionPressure({ item: table.item, workload, partitionKeyCardinality: index.partitionKeyCardinality }, undefined, writes, index.partitionKey?.name);
   const notes: Note[] = [];
-  const key = index.partitionKey?.name ? `\`${index.partitionKey.name}\`` : 'the index key';
+  const key = index.partitionKey?.name ? `\`${index.partitionKey.name}\`` : l10n.t`the index key`;
   if (writes) {
-    const size = !sizeIsUpperBound ? '' : projection === 'not declared' ? ' (no projection is declared; smaller entries cost less)' : ` (with projection \`${projection}\`, entries can be smaller)`;
-    notes.push(note(`Writes: ${writes.summary}: each table write that carries ${key} writes an index entry, counted as one standard write of the item's size${size}. A write that changes ${key} moves the entry: a delete plus a put.`));
+    const summary = writes.summary;
+    const first = !sizeIsUpperBound
+      ? l10n.t("Writes: {summary}: each table write that carries {key} writes an index entry, counted as one standard write of the item's size.", { summary, key })
+      : projection === 'not declared'
+        ? l10n.t("Writes: {summary}: each table write that carries {key} writes an index entry, counted as one standard write of the item's size (no projection is declared; smaller entries cost less).", { summary, key })
+        : l10n.t("Writes: {summary}: each table write that carries {key} writes an index entry, counted as one standard write of the item's size (with projection `{projection}`, entries can be smaller).", { summary, key, projection });
+    notes.push(note(first + ' ' + l10n.t`A write that changes ${key} moves the entry: a delete plus a put.`));
     const capacity = provisioned?.writeCapacity;
     if (capacity !== undefined) {
       const short = writes.capacityUnits - capacity;
-      if (short <= 0) notes.push(note(`Provisioned: ${amount(capacity)} WCU on the index (\`writeCapacity\`); the writes use ${Math.round(share(writes.capacityUnits, capacity))}% of it.`));
-      else if (sizeIsUpperBound) notes.push(note(`Provisioned: ${amount(capacity)} WCU on the index (\`writeCapacity\`), ${amount(short)} WCU below the count at the item's size: enough only if the entries are smaller.`));
-      else notes.push(warning(`Provisioned: ${amount(capacity)} WCU on the index (\`writeCapacity\`), ${amount(short)} WCU short; a throttled index write throttles the table write behind it.`));
+      const units = amount(capacity);
+      if (short <= 0) notes.push(note(l10n.t('Provisioned: {units} WCU on the index (`writeCapacity`); the writes use {percent}% of it.', { units, percent: Math.round(share(writes.capacityUnits, capacity)) })));
+      else if (sizeIsUpperBound) notes.push(note(l10n.t("Provisioned: {units} WCU on the index (`writeCapacity`), {short} WCU below the count at the item's size: enough only if the entries are smaller.", { units, short: amount(short) })));
+      else notes.push(warning(l10n.t('Provisioned: {units} WCU on the index (`writeCapacity`), {short} WCU short; a throttled index write throttles the table write behind it.', { units, short: amount(short) })));
     }
   } else {
-    notes.push(note('Writes: the table declares no `workload.writesPerSecond`.'));
+    notes.push(note(l10n.t`Writes: the table declares no \`workload.writesPerSecond\`.`));
   }
   const readCapacity = provisioned?.readCapacity;
-  notes.push(note(`Reads: the workload does not say which reads use the index${readCapacity !== undefined ? `; ${amount(readCapacity)} RCU provisioned (\`readCapacity\`)` : ''}.`));
+  notes.push(
+    note(
+      readCapacity !== undefined
+        ? l10n.t`Reads: the workload does not say which reads use the index; ${amount(readCapacity)} RCU provisioned (\`readCapacity\`).`
+        : l10n.t`Reads: the workload does not say which reads use the index.`,
+    ),
+  );
   return { name: index.name, pointer: index.pointer, projection, writes, sizeIsUpperBound, provisioned, partitions, notes };
 }

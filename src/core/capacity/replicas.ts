@@ -18,7 +18,8 @@ import {
 } from '../facts';
 import type { AuroraCluster, Database, DynamodbTable, ElasticacheCluster, RdsDatabase } from '../model/model';
 import { secondaryRegionCode } from '../rules/helpers/aurora';
-import { amount, counted } from './notes';
+import * as l10n from '../l10n';
+import { amount, countOf } from './notes';
 
 /** What is counted. */
 export type ReplicaKind =
@@ -59,9 +60,9 @@ export function replicaCounts(database: Database): ReplicaCount[] {
     case 'aurora':
       return auroraReplicas(database);
     case 'documentdb':
-      return [clusterReplicas(database.name, database.instances.length, `${database.pointer}/instances`, 'documentdb-replicas', DOCUMENTDB_MAX_REPLICAS, 'replica instance', 'a DocumentDB cluster')];
+      return [clusterReplicas(database.name, database.instances.length, `${database.pointer}/instances`, 'documentdb-replicas', DOCUMENTDB_MAX_REPLICAS, 'replica instance', l10n.t`a DocumentDB cluster`)];
     case 'neptune':
-      return [clusterReplicas(database.name, database.instances.length, `${database.pointer}/instances`, 'neptune-replicas', NEPTUNE_MAX_READ_REPLICAS, 'read replica', 'a Neptune cluster')];
+      return [clusterReplicas(database.name, database.instances.length, `${database.pointer}/instances`, 'neptune-replicas', NEPTUNE_MAX_READ_REPLICAS, 'read replica', l10n.t`a Neptune cluster`)];
     case 'elasticache':
       return elasticacheReplicas(database);
     case 'dynamodb':
@@ -78,7 +79,8 @@ function rdsReplicas(database: RdsDatabase): ReplicaCount[] {
   if (RDS_ENGINES_WITHOUT_READ_REPLICAS.value.includes(database.engine)) {
     const count = database.allReplicas.length;
     const counts = counting('rds-read-replicas', database.name, count, 0, 'maximum', database.readReplicas.length ? `${database.pointer}/readReplicas` : database.pointer, RDS_ENGINES_WITHOUT_READ_REPLICAS);
-    return [row(counts, `${database.name}: ${counted(count, 'read replica')}; ${familyName} has read replicas only on Enterprise Edition, none on \`${database.engine}\`.`)];
+    const replicas = countOf(count, 'read replica');
+    return [row(counts, `${database.name}: ${l10n.t('{replicas}; {family} has read replicas only on Enterprise Edition, none on `{engine}`.', { replicas, family: familyName, engine: database.engine })}`)];
   }
   const limit = RDS_MAX_READ_REPLICAS.value[family];
   // The database and every replica that is itself a source: the limit is per source.
@@ -86,11 +88,13 @@ function rdsReplicas(database: RdsDatabase): ReplicaCount[] {
     { name: database.name, what: database.name, pointer: database.pointer, replicas: database.readReplicas },
     ...database.allReplicas
       .filter((replica) => replica.readReplicas.length > 0)
-      .map((replica) => ({ name: replica.name, what: `${replica.name} (a replica of ${replica.source.name})`, pointer: replica.pointer, replicas: replica.readReplicas })),
+      .map((replica) => ({ name: replica.name, what: l10n.t`${replica.name} (a replica of ${replica.source.name})`, pointer: replica.pointer, replicas: replica.readReplicas })),
   ];
   return sources.map((source) => {
     const counts = counting('rds-read-replicas', source.name, source.replicas.length, limit, 'maximum', source.replicas.length ? `${source.pointer}/readReplicas` : source.pointer, RDS_MAX_READ_REPLICAS);
-    return row(counts, `${source.what}: ${counted(source.replicas.length, 'read replica')}${listed(source.replicas.map((replica) => replica.name))}, at most ${limit} per source on ${familyName}.`);
+    const replicas = countOf(source.replicas.length, 'read replica');
+    const names = listed(source.replicas.map((replica) => replica.name));
+    return row(counts, `${source.what}: ${l10n.t`${replicas}${names}, at most ${limit} per source on ${familyName}.`}`);
   });
 }
 
@@ -98,26 +102,31 @@ function auroraReplicas(cluster: AuroraCluster): ReplicaCount[] {
   const limit = AURORA_MAX_READERS.value;
   const readers = cluster.instances.filter((instance) => instance.role === 'reader');
   const rows: ReplicaCount[] = [
-    row(counting('aurora-readers', cluster.name, readers.length, limit, 'maximum', `${cluster.pointer}/instances`, AURORA_MAX_READERS), `${cluster.name}: ${counted(readers.length, 'reader')}${listed(readers.map((reader) => reader.name))}, at most ${limit} Aurora Replicas besides the writer.`),
+    row(
+      counting('aurora-readers', cluster.name, readers.length, limit, 'maximum', `${cluster.pointer}/instances`, AURORA_MAX_READERS),
+      `${cluster.name}: ${l10n.t`${countOf(readers.length, 'reader')}${listed(readers.map((reader) => reader.name))}, at most ${limit} Aurora Replicas besides the writer.`}`,
+    ),
   ];
   const maxReplicas = cluster.autoScaling?.maxReplicas;
   if (typeof maxReplicas === 'number') {
     const counts = counting('aurora-auto-scaling', cluster.name, maxReplicas, limit, 'maximum', `${cluster.pointer}/autoScaling/maxReplicas`, AURORA_MAX_READERS);
-    rows.push(row(counts, `${cluster.name}: auto scaling may grow it to ${counted(maxReplicas, 'reader')} (\`maxReplicas\`), at most ${limit}.`));
+    rows.push(row(counts, `${cluster.name}: ${l10n.t('auto scaling may grow it to {readers} (`maxReplicas`), at most {limit}.', { readers: countOf(maxReplicas, 'reader'), limit })}`));
   }
   const secondaries = cluster.globalDatabase?.secondaryRegions;
   if (Array.isArray(secondaries)) {
     const max = AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS.value;
     const regions = secondaries.map(secondaryRegionCode).filter((region): region is string => region !== undefined);
-    rows.push(row(counting('aurora-global-database', cluster.name, secondaries.length, max, 'maximum', `${cluster.pointer}/globalDatabase/secondaryRegions`, AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS), `${cluster.name}: global database with ${counted(secondaries.length, 'secondary Region')}${listed(regions)}, at most ${max}.`));
+    const text = l10n.t`global database with ${countOf(secondaries.length, 'secondary Region')}${listed(regions)}, at most ${max}.`;
+    rows.push(row(counting('aurora-global-database', cluster.name, secondaries.length, max, 'maximum', `${cluster.pointer}/globalDatabase/secondaryRegions`, AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS), `${cluster.name}: ${text}`));
   }
   return rows;
 }
 
-function clusterReplicas(name: string, instances: number, pointer: string, kind: ReplicaKind, limit: Fact<number>, word: string, cluster: string): ReplicaCount {
+function clusterReplicas(name: string, instances: number, pointer: string, kind: ReplicaKind, limit: Fact<number>, word: 'replica instance' | 'read replica', cluster: string): ReplicaCount {
   // One instance is the primary; every other one is a replica.
   const replicas = Math.max(0, instances - 1);
-  return row(counting(kind, name, replicas, limit.value, 'maximum', pointer, limit), `${name}: ${counted(instances, 'instance')}, a primary and ${counted(replicas, word)}; ${cluster} has at most ${limit.value}.`);
+  const text = l10n.t`${countOf(instances, 'instance')}, a primary and ${countOf(replicas, word)}; ${cluster} has at most ${limit.value}.`;
+  return row(counting(kind, name, replicas, limit.value, 'maximum', pointer, limit), `${name}: ${text}`);
 }
 
 function elasticacheReplicas(cache: ElasticacheCluster): ReplicaCount[] {
@@ -127,8 +136,14 @@ function elasticacheReplicas(cache: ElasticacheCluster): ReplicaCount[] {
   const { defaultQuota, max } = ELASTICACHE_MAX_NODES_PER_CLUSTER.value;
   const nodes = cache.shards * (1 + cache.replicasPerShard);
   return [
-    row(counting('elasticache-replicas-per-shard', cache.name, cache.replicasPerShard, maxReplicas, 'maximum', `${cache.pointer}/replicasPerShard`, ELASTICACHE_MAX_REPLICAS_PER_SHARD), `${cache.name}: ${counted(cache.replicasPerShard, 'replica')} per shard, at most ${maxReplicas}.`),
-    row(counting('elasticache-nodes', cache.name, nodes, defaultQuota, 'quota', `${cache.pointer}/shards`, ELASTICACHE_MAX_NODES_PER_CLUSTER), `${cache.name}: ${counted(cache.shards, 'shard')} x (1 primary + ${counted(cache.replicasPerShard, 'replica')}) = ${counted(nodes, 'node')}; the default quota is ${defaultQuota} per cluster (up to ${amount(max)} with an increase).`),
+    row(
+      counting('elasticache-replicas-per-shard', cache.name, cache.replicasPerShard, maxReplicas, 'maximum', `${cache.pointer}/replicasPerShard`, ELASTICACHE_MAX_REPLICAS_PER_SHARD),
+      `${cache.name}: ${l10n.t`${countOf(cache.replicasPerShard, 'replica')} per shard, at most ${maxReplicas}.`}`,
+    ),
+    row(
+      counting('elasticache-nodes', cache.name, nodes, defaultQuota, 'quota', `${cache.pointer}/shards`, ELASTICACHE_MAX_NODES_PER_CLUSTER),
+      `${cache.name}: ${l10n.t`${countOf(cache.shards, 'shard')} x (1 primary + ${countOf(cache.replicasPerShard, 'replica')}) = ${countOf(nodes, 'node')}; the default quota is ${defaultQuota} per cluster (up to ${amount(max)} with an increase).`}`,
+    ),
   ];
 }
 
@@ -144,15 +159,19 @@ function dynamodbReplicas(table: DynamodbTable): ReplicaCount[] {
       const required = DYNAMODB_MRSC.value.regions;
       const witness = typeof global.witnessRegion === 'string' ? 1 : 0;
       const count = regions.length + witness;
-      rows.push(row(counting('dynamodb-global-table', table.name, count, required, 'exactly', pointer, DYNAMODB_MRSC), `${table.name}: MRSC global table in ${counted(count, 'Region')}${listed(regions)}${witness ? ' and a witness' : ''}; MRSC needs exactly ${required}.`));
+      const where = countOf(count, 'Region');
+      const text = witness ? l10n.t`MRSC global table in ${where}${listed(regions)} and a witness; MRSC needs exactly ${required}.` : l10n.t`MRSC global table in ${where}${listed(regions)}; MRSC needs exactly ${required}.`;
+      rows.push(row(counting('dynamodb-global-table', table.name, count, required, 'exactly', pointer, DYNAMODB_MRSC), `${table.name}: ${text}`));
     } else {
-      rows.push(row(counting('dynamodb-global-table', table.name, regions.length, undefined, 'none', pointer, undefined), `${table.name}: MREC global table in ${counted(regions.length, 'Region')}${listed(regions)}; dbarch's facts record no Region limit for MREC tables.`));
+      const text = l10n.t`MREC global table in ${countOf(regions.length, 'Region')}${listed(regions)}; dbarch's facts record no Region limit for MREC tables.`;
+      rows.push(row(counting('dynamodb-global-table', table.name, regions.length, undefined, 'none', pointer, undefined), `${table.name}: ${text}`));
     }
   }
   const nodes = table.dax?.nodes;
   if (typeof nodes === 'number') {
     const { max } = DAX_CLUSTER_NODES.value;
-    rows.push(row(counting('dax-nodes', table.name, nodes, max, 'maximum', `${table.pointer}/dax/nodes`, DAX_CLUSTER_NODES), `${table.name}: DAX cluster of ${counted(nodes, 'node')} (1 primary + ${counted(Math.max(0, nodes - 1), 'read replica')}), at most ${max} (${max - 1} replicas).`));
+    const text = l10n.t`DAX cluster of ${countOf(nodes, 'node')} (1 primary + ${countOf(Math.max(0, nodes - 1), 'read replica')}), at most ${max} (${max - 1} replicas).`;
+    rows.push(row(counting('dax-nodes', table.name, nodes, max, 'maximum', `${table.pointer}/dax/nodes`, DAX_CLUSTER_NODES), `${table.name}: ${text}`));
   }
   return rows;
 }
@@ -165,14 +184,14 @@ function row(counts: Omit<ReplicaCount, 'text'>, text: string): ReplicaCount {
       ? ''
       : status === 'over'
         ? counts.limitKind === 'exactly'
-          ? ` ${counted(count - limit, 'too many', 'too many')}.`
+          ? ` ${l10n.t`${amount(count - limit)} too many.`}`
           : counts.limitKind === 'quota'
-            ? ` Over the default quota: ask for an increase first.`
-            : ` ${amount(count - limit)} over the limit.`
+            ? ` ${l10n.t`Over the default quota: ask for an increase first.`}`
+            : ` ${l10n.t`${amount(count - limit)} over the limit.`}`
         : status === 'under'
-          ? ` ${amount(limit - count)} missing.`
+          ? ` ${l10n.t`${amount(limit - count)} missing.`}`
           : status === 'at-limit'
-            ? ' At the limit: no room for another.'
+            ? ` ${l10n.t`At the limit: no room for another.`}`
             : '';
   return { ...counts, text: text + verdict };
 }

@@ -2,7 +2,8 @@
 // and for all its db.serverless instances together.
 import { AURORA_SERVERLESS_V1_END_OF_LIFE, AURORA_SERVERLESS_V2_AUTO_PAUSE, AURORA_SERVERLESS_V2_CAPACITY } from '../facts';
 import type { AuroraCluster } from '../model/model';
-import { amount, counted, note, warning, type Note } from './notes';
+import * as l10n from '../l10n';
+import { amount, countOf, note, warning, type Note } from './notes';
 
 /** An Aurora cluster's Serverless capacity range and the memory it stands for. */
 export interface ServerlessCapacity {
@@ -36,18 +37,23 @@ export function serverlessCapacity(cluster: AuroraCluster): ServerlessCapacity |
   const autoPause = minAcu === AURORA_SERVERLESS_V2_AUTO_PAUSE.value.minAcu;
   const result: ServerlessCapacity = { version, minAcu, maxAcu, gibPerAcu, instances, autoPause, pointer: serverless ? `${cluster.pointer}/serverless` : cluster.pointer, notes: [] };
   if (version === 1) {
-    result.notes.push(warning(`Serverless v1 reached end of life on ${AURORA_SERVERLESS_V1_END_OF_LIFE.value.endOfLife}; its capacity units are not Serverless v2 ACUs. Move the cluster to Serverless v2 (\`version: 2\`).`));
+    const endOfLife = AURORA_SERVERLESS_V1_END_OF_LIFE.value.endOfLife;
+    result.notes.push(warning(l10n.t`Serverless v1 reached end of life on ${endOfLife}; its capacity units are not Serverless v2 ACUs.` + ' ' + l10n.t`Move the cluster to Serverless v2 (\`version: 2\`).`));
     return result;
   }
   if (!serverless || minAcu === undefined || maxAcu === undefined) {
-    result.notes.push(warning(`${counted(instances.length, 'db.serverless instance')} but no complete \`serverless: { minAcu, maxAcu }\` range: AWS needs both before it creates a db.serverless instance.`));
+    result.notes.push(warning(l10n.t`${countOf(instances.length, 'db.serverless instance')} but no complete \`serverless: { minAcu, maxAcu }\` range: AWS needs both before it creates a db.serverless instance.`));
     return result;
   }
   result.memoryGiB = { min: minAcu * gibPerAcu, max: maxAcu * gibPerAcu };
   const { min, max } = result.memoryGiB;
-  const pause = autoPause ? ' (0 ACU: the instance pauses when idle, holding no memory)' : '';
+  const [low, high, lowGib, highGib] = [amount(minAcu), amount(maxAcu), amount(min), amount(max)];
   result.notes.push(
-    note(`${amount(minAcu)}-${amount(maxAcu)} ACU per instance = about ${amount(min)}-${amount(max)} GiB of memory: ${amount(minAcu)} x ${gibPerAcu} GiB to ${amount(maxAcu)} x ${gibPerAcu} GiB, as 1 ACU is about ${gibPerAcu} GiB${pause}.`),
+    note(
+      autoPause
+        ? l10n.t`${low}-${high} ACU per instance = about ${lowGib}-${highGib} GiB of memory: ${low} x ${gibPerAcu} GiB to ${high} x ${gibPerAcu} GiB, as 1 ACU is about ${gibPerAcu} GiB (0 ACU: the instance pauses when idle, holding no memory).`
+        : l10n.t`${low}-${high} ACU per instance = about ${lowGib}-${highGib} GiB of memory: ${low} x ${gibPerAcu} GiB to ${high} x ${gibPerAcu} GiB, as 1 ACU is about ${gibPerAcu} GiB.`,
+    ),
   );
   if (instances.length > 0) {
     result.totalMemoryGiB = { min: result.memoryGiB.min * instances.length, max: result.memoryGiB.max * instances.length };
@@ -55,15 +61,28 @@ export function serverlessCapacity(cluster: AuroraCluster): ServerlessCapacity |
     result.notes.push(
       note(
         instances.length === 1
-          ? `1 db.serverless instance (${list}) scales in that range.`
-          : `${instances.length} db.serverless instances (${list}) scale in it each: ${amount(result.totalMemoryGiB.min)}-${amount(result.totalMemoryGiB.max)} GiB together.`,
+          ? l10n.t`1 db.serverless instance (${list}) scales in that range.`
+          : l10n.t`${instances.length} db.serverless instances (${list}) scale in it each: ${amount(result.totalMemoryGiB.min)}-${amount(result.totalMemoryGiB.max)} GiB together.`,
       ),
     );
   } else {
-    result.notes.push(note('No instance of the cluster is `db.serverless`, so no instance uses the range yet.'));
+    result.notes.push(note(l10n.t`No instance of the cluster is \`db.serverless\`, so no instance uses the range yet.`));
   }
-  if (minAcu !== 0 && minAcu < limits.minAcu) result.notes.push(warning(`A running instance needs at least ${amount(limits.minAcu)} ACU (${amount(limits.minAcu * gibPerAcu)} GiB): \`minAcu: ${amount(minAcu)}\` is rejected.`));
-  if (maxAcu > limits.maxAcu) result.notes.push(warning(`The most an instance can take is ${amount(limits.maxAcu)} ACU (${amount(limits.maxAcu * gibPerAcu)} GiB; ${amount(limits.maxAcuOlderVersions)} ACU on older versions): \`maxAcu: ${amount(maxAcu)}\` is rejected.`));
+  if (minAcu !== 0 && minAcu < limits.minAcu) {
+    result.notes.push(warning(l10n.t('A running instance needs at least {acu} ACU ({gib} GiB): `minAcu: {value}` is rejected.', { acu: amount(limits.minAcu), gib: amount(limits.minAcu * gibPerAcu), value: amount(minAcu) })));
+  }
+  if (maxAcu > limits.maxAcu) {
+    result.notes.push(
+      warning(
+        l10n.t('The most an instance can take is {acu} ACU ({gib} GiB; {older} ACU on older versions): `maxAcu: {value}` is rejected.', {
+          acu: amount(limits.maxAcu),
+          gib: amount(limits.maxAcu * gibPerAcu),
+          older: amount(limits.maxAcuOlderVersions),
+          value: amount(maxAcu),
+        }),
+      ),
+    );
+  }
   return result;
 }
 

@@ -2,6 +2,7 @@
 // rds/multi-az-production, aurora/no-reader-production, elasticache/no-failover-production,
 // elasticache/multi-az-needs-replica) read, computed by the same evaluators as simulate(), so a
 // finding and the simulation never disagree.
+import * as l10n from '../l10n';
 import type { Architecture, Database } from '../model/model';
 import type { Topology } from '../topology/topology';
 import type { Loss } from './context';
@@ -45,7 +46,7 @@ export function azLoss(model: Architecture, topology: Topology, database: Databa
   const placed = [...context.placedAzs(database)].filter((az) => region === undefined || context.regionOf(az) === region).sort();
   const losses: Loss[] = [
     ...placed.map((az): Loss => ({ kind: 'az', az, region: region ?? context.regionOf(az), placesHere: true })),
-    { kind: 'az', az: `an AZ of ${region ?? 'its Region'}`, region, placesHere: false },
+    { kind: 'az', az: region !== undefined ? l10n.t`an AZ of ${region}` : l10n.t`an AZ of its Region`, region, placesHere: false },
   ];
   let verdict: AzLossVerdict | undefined;
   let keepsWrites = true;

@@ -1,5 +1,6 @@
 // The failures worth simulating for a file: every AZ it uses, every Region, every named instance.
 import { regionOfAz } from '../facts';
+import * as l10n from '../l10n';
 import { isCluster, type Architecture } from '../model/model';
 import type { NodeKind, Topology } from '../topology/topology';
 import type { FailureScenario } from './types';
@@ -11,11 +12,11 @@ const AZ_BOUND: ReadonlySet<NodeKind> = new Set<NodeKind>(['rds-primary', 'rds-s
 export function describeScenario(scenario: FailureScenario): string {
   switch (scenario.kind) {
     case 'az':
-      return `loss of AZ ${scenario.az}`;
+      return l10n.t`loss of AZ ${scenario.az}`;
     case 'region':
-      return `loss of Region ${scenario.region}`;
+      return l10n.t`loss of Region ${scenario.region}`;
     case 'node':
-      return `failure of ${scenario.node}`;
+      return l10n.t`failure of ${scenario.node}`;
   }
 }
 

@@ -1,6 +1,7 @@
 // simulate(): one scenario over the whole architecture. Each database is evaluated by its service's
 // rules (rds.ts, clusters.ts, dynamodb.ts, elasticache.ts, regional.ts); the nodes, the edges and the
 // applications' connections follow from those evaluations.
+import * as l10n from '../l10n';
 import type { Architecture, Database } from '../model/model';
 import type { Topology, TopologyEdge } from '../topology/topology';
 import { evaluateCluster } from './clusters';
@@ -101,7 +102,7 @@ function edgeFate(context: FailureContext, evaluations: Map<string, Evaluated>, 
   const to = topology.nodeById.get(edge.to);
   if (!from || !to) return { fate: 'works', note: '' };
   if (edge.kind === 'connection') {
-    if (nodes.get(from.id) === 'failed') return { fate: 'broken', note: `${from.label} runs in ${from.region}, which is lost.` };
+    if (nodes.get(from.id) === 'failed') return { fate: 'broken', note: l10n.t`${from.label} runs in ${from.region ?? 'undefined'}, which is lost.` };
     const evaluation = to.database !== undefined ? evaluations.get(to.database) : undefined;
     if (!evaluation) return { fate: 'works', note: '' };
     const connection = context.connectionOf(edge);
@@ -109,11 +110,11 @@ function edgeFate(context: FailureContext, evaluations: Map<string, Evaluated>, 
     return evaluation.route(to, request);
   }
   const failed = [from, to].filter((node) => nodes.get(node.id) === 'failed');
-  if (failed.length) return { fate: 'broken', note: `${failed.map((node) => node.label).join(' and ')} failed.` };
+  if (failed.length) return { fate: 'broken', note: failed.length === 2 ? l10n.t`${failed[0].label} and ${failed[1].label} failed.` : l10n.t`${failed[0].label} failed.` };
   if (edge.kind === 'async-replication' || edge.kind === 'sync-replication') {
-    if (nodes.get(to.id) === 'promoted') return { fate: 'broken', note: `${to.label} was promoted and no longer replicates from ${from.label}.` };
+    if (nodes.get(to.id) === 'promoted') return { fate: 'broken', note: l10n.t`${to.label} was promoted and no longer replicates from ${from.label}.` };
   }
-  if (edge.kind === 'global-replication' && nodes.get(to.id) === 'promoted') return { fate: 'broken', note: `${to.label} was promoted.` };
+  if (edge.kind === 'global-replication' && nodes.get(to.id) === 'promoted') return { fate: 'broken', note: l10n.t`${to.label} was promoted.` };
   return { fate: 'works', note: '' };
 }
 

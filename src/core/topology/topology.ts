@@ -4,6 +4,7 @@
 // caching and streams; groups are Region > AZ. The diagram, the failover analysis and the
 // cross-cutting rules all read this one graph so they agree.
 import { AURORA_STORAGE_COPIES, DOCUMENTDB_STORAGE_COPIES, NEPTUNE_STORAGE_AZS } from '../facts';
+import * as l10n from '../l10n';
 import { formatNumber } from '../text';
 import type { Architecture, ClusterDatabase, Database, DynamodbTable, MultiAzDeployment, ReadReplica, Service } from '../model/model';
 
@@ -138,8 +139,9 @@ export function buildTopology(model: Architecture): Topology {
     const id = builder.add({ id: `app:${application.name}`, kind: 'application', role: 'application', label: application.name, detail: application.description, summary: application.description ? [firstClause(application.description)] : [], region: application.region, pointer: application.pointer, readable: false, writable: false });
     for (const connection of application.connects) {
       for (const target of builder.targetsOf(connection.reference.text, connection.endpoint, application.region)) {
-        const through = connection.endpoint && connection.endpoint !== 'writer' ? `, ${connection.endpoint} endpoint` : '';
-        builder.edge({ from: id, to: target, kind: 'connection', access: connection.access, endpoint: connection.endpoint, pointer: connection.pointer, label: `${connection.access}${through}` });
+        const access = accessWord(connection.access);
+        const label = connection.endpoint && connection.endpoint !== 'writer' ? `${access}, ${l10n.t`${connection.endpoint} endpoint`}` : access;
+        builder.edge({ from: id, to: target, kind: 'connection', access: connection.access, endpoint: connection.endpoint, pointer: connection.pointer, label });
       }
     }
   }
@@ -147,13 +149,13 @@ export function buildTopology(model: Architecture): Topology {
     if (database.service === 'elasticache' && typeof database.cacheFor === 'string') {
       const target = builder.targetsOf(database.cacheFor, undefined)[0];
       const from = builder.topology.entryOf.get(database.name);
-      if (target && from) builder.edge({ from, to: target, kind: 'cache', pointer: `${database.pointer}/cacheFor`, label: 'cache for' });
+      if (target && from) builder.edge({ from, to: target, kind: 'cache', pointer: `${database.pointer}/cacheFor`, label: l10n.t`cache for` });
     }
     if (database.service === 'dynamodb' && database.streams?.enabled !== false) {
       const from = builder.topology.entryOf.get(database.name);
       (database.streams?.consumers ?? []).forEach((consumer, index) => {
         const to = `app:${consumer}`;
-        if (from && builder.topology.nodeById.has(to)) builder.edge({ from, to, kind: 'stream', pointer: `${database.pointer}/streams/consumers/${index}`, label: 'stream' });
+        if (from && builder.topology.nodeById.has(to)) builder.edge({ from, to, kind: 'stream', pointer: `${database.pointer}/streams/consumers/${index}`, label: l10n.t`stream` });
       });
     }
   }
@@ -167,7 +169,7 @@ export function buildTopology(model: Architecture): Topology {
         role: 'external',
         label: `${source.engine}${source.version ? ' ' + source.version : ''}`,
         detail: source.location,
-        summary: [SOURCE_LOCATIONS[source.location ?? ''] ?? 'external source'],
+        summary: [sourceLocation(source.location)],
         pointer: source.pointer,
         readable: true,
         writable: true,
@@ -184,7 +186,27 @@ export function buildTopology(model: Architecture): Topology {
 type Base = { database: string; service: Service; region: string | undefined };
 
 /** Where an external migration source runs, in words. */
-const SOURCE_LOCATIONS: Record<string, string> = { 'on-premises': 'on-premises source', ec2: 'source on EC2', rds: 'source on RDS', 'other-cloud': 'source in another cloud' };
+function sourceLocation(location: string | undefined): string {
+  switch (location) {
+    case 'on-premises':
+      return l10n.t`on-premises source`;
+    case 'ec2':
+      return l10n.t`source on EC2`;
+    case 'rds':
+      return l10n.t`source on RDS`;
+    case 'other-cloud':
+      return l10n.t`source in another cloud`;
+    default:
+      return l10n.t`external source`;
+  }
+}
+
+/** How an application uses a database, for the label of its connection. */
+function accessWord(access: string): string {
+  if (access === 'read') return l10n.t`read`;
+  if (access === 'read-write') return l10n.t`read-write`;
+  return access;
+}
 
 /** Engine names as AWS writes them, for the diagram's detail lines. */
 const ENGINE_NAMES: Record<string, string> = {
@@ -299,7 +321,7 @@ class TopologyBuilder {
         const detail = [database.engine, database.nodeType].filter(Boolean).join(' ');
         const engine = engineLine(database.engine, database.engineVersion);
         if (database.engine === 'memcached') {
-          const id = this.add({ ...base, id: `db:${database.name}`, kind: 'cache-node', role: 'cache', label: database.name, detail, summary: parts(engine, database.shards > 1 && `${database.shards} nodes`, database.nodeType), az: azs[0], pointer: database.pointer, readable: true, writable: true, count: database.shards });
+          const id = this.add({ ...base, id: `db:${database.name}`, kind: 'cache-node', role: 'cache', label: database.name, detail, summary: parts(engine, database.shards > 1 && l10n.t`${database.shards} nodes`, database.nodeType), az: azs[0], pointer: database.pointer, readable: true, writable: true, count: database.shards });
           this.topology.entryOf.set(database.name, id);
           return;
         }
@@ -310,8 +332,8 @@ class TopologyBuilder {
           kind: 'cache-primary',
           role: 'cache',
           label: database.name,
-          detail: sharded ? `${detail}, ${database.shards} shards` : detail,
-          summary: parts(sharded ? `${database.shards} shard primaries` : 'primary', engine, database.nodeType),
+          detail: sharded ? `${detail}, ${l10n.t`${database.shards} shards`}` : detail,
+          summary: parts(sharded ? l10n.t`${database.shards} shard primaries` : l10n.t`primary`, engine, database.nodeType),
           az: azs[0],
           pointer: database.pointer,
           readable: true,
@@ -325,9 +347,23 @@ class TopologyBuilder {
         for (let index = 0; index < drawn; index++) {
           const az = azs.length ? azs[(index + 1) % azs.length] : undefined;
           const rest = index === drawn - 1 && replicas > drawn ? replicas - index : 1;
-          const label = rest > 1 ? `${database.name} replicas ${index + 1}-${formatNumber(replicas)}` : `${database.name} replica ${index + 1}`;
-          const id = this.add({ ...base, id: `db:${database.name}:replica-${index + 1}`, kind: 'cache-replica', role: 'replica', label, detail: sharded ? `1 per shard (${database.shards})` : undefined, summary: sharded ? ['1 per shard', `${database.shards} nodes`] : ['async replica'], az, pointer: `${database.pointer}/replicasPerShard`, readable: true, writable: false, count: rest > 1 ? rest * database.shards : database.shards });
-          this.edge({ from: primary, to: id, kind: 'async-replication', pointer: `${database.pointer}/replicasPerShard`, label: 'async' });
+          const [first, last] = [index + 1, formatNumber(replicas)];
+          const label = rest > 1 ? l10n.t`${database.name} replicas ${first}-${last}` : l10n.t`${database.name} replica ${first}`;
+          const id = this.add({
+            ...base,
+            id: `db:${database.name}:replica-${index + 1}`,
+            kind: 'cache-replica',
+            role: 'replica',
+            label,
+            detail: sharded ? l10n.t`1 per shard (${database.shards})` : undefined,
+            summary: sharded ? [l10n.t`1 per shard`, l10n.t`${database.shards} nodes`] : [l10n.t`async replica`],
+            az,
+            pointer: `${database.pointer}/replicasPerShard`,
+            readable: true,
+            writable: false,
+            count: rest > 1 ? rest * database.shards : database.shards,
+          });
+          this.edge({ from: primary, to: id, kind: 'async-replication', pointer: `${database.pointer}/replicasPerShard`, label: l10n.t`async` });
         }
         return;
       }
@@ -340,15 +376,15 @@ class TopologyBuilder {
           return;
         }
         const nodes = database.nodes ?? 1;
-        const multiAz = database.multiAz === true && 'Multi-AZ';
+        const multiAz = database.multiAz === true && l10n.t`Multi-AZ`;
         const leader = this.add({
           ...base,
           id: `db:${database.name}`,
           kind: 'redshift-leader',
           role: 'analytics',
           label: database.name,
-          detail: nodes > 1 ? `leader, ${database.nodeType ?? ''}`.replace(/, $/, '') : `single node ${database.nodeType ?? ''}`.trim(),
-          summary: nodes > 1 ? parts('Redshift leader', multiAz) : parts('Redshift single node', database.nodeType, multiAz),
+          detail: nodes > 1 ? l10n.t`leader, ${database.nodeType ?? ''}`.replace(/, $/, '') : l10n.t`single node ${database.nodeType ?? ''}`.trim(),
+          summary: nodes > 1 ? parts(l10n.t`Redshift leader`, multiAz) : parts(l10n.t`Redshift single node`, database.nodeType, multiAz),
           az: database.az,
           pointer: database.pointer,
           readable: true,
@@ -356,14 +392,15 @@ class TopologyBuilder {
         });
         this.topology.entryOf.set(database.name, leader);
         if (nodes > 1) {
-          const compute = this.add({ ...base, id: `db:${database.name}:compute`, kind: 'redshift-compute', role: 'analytics', label: `${database.name} compute`, detail: `${nodes} x ${database.nodeType ?? 'node'}`, summary: [`${nodes} x ${database.nodeType ?? 'node'}`], az: database.az, pointer: database.nodes !== undefined ? `${database.pointer}/nodes` : database.pointer, readable: false, writable: false, count: nodes });
-          this.edge({ from: leader, to: compute, kind: 'storage', pointer: database.pointer, label: 'distributes' });
+          const each = `${nodes} x ${database.nodeType ?? l10n.t`node`}`;
+          const compute = this.add({ ...base, id: `db:${database.name}:compute`, kind: 'redshift-compute', role: 'analytics', label: l10n.t`${database.name} compute`, detail: each, summary: [each], az: database.az, pointer: database.nodes !== undefined ? `${database.pointer}/nodes` : database.pointer, readable: false, writable: false, count: nodes });
+          this.edge({ from: leader, to: compute, kind: 'storage', pointer: database.pointer, label: l10n.t`distributes` });
         }
         this.spectrum(database.name, database.spectrum?.s3Locations, leader, base, database.pointer);
         return;
       }
       case 'qldb': {
-        const id = this.add({ ...base, id: `db:${database.name}`, kind: 'ledger', role: 'primary', label: database.name, detail: 'QLDB (end of support)', summary: ['QLDB, end of support'], pointer: database.pointer, readable: true, writable: true });
+        const id = this.add({ ...base, id: `db:${database.name}`, kind: 'ledger', role: 'primary', label: database.name, detail: l10n.t`QLDB (end of support)`, summary: [l10n.t`QLDB, end of support`], pointer: database.pointer, readable: true, writable: true });
         this.topology.entryOf.set(database.name, id);
         return;
       }
@@ -383,21 +420,22 @@ class TopologyBuilder {
       // A Multi-AZ DB cluster: a writer and two readable standbys in two other AZs, fed by semisynchronous replication.
       const readers: string[] = [];
       for (const n of [1, 2]) {
-        const id = this.add({ ...base, region, id: `${primary}:standby-${n}`, kind: 'rds-standby', role: 'standby', label: `${owner} standby ${n}`, detail: 'readable standby', summary: ['readable standby'], az: n === 1 ? multiAz.standbyAz : undefined, pointer: multiAz.pointer, readable: true, writable: false });
-        this.edge({ from: primary, to: id, kind: 'sync-replication', pointer: multiAz.pointer, label: 'semi-sync' });
+        const id = this.add({ ...base, region, id: `${primary}:standby-${n}`, kind: 'rds-standby', role: 'standby', label: l10n.t`${owner} standby ${n}`, detail: l10n.t`readable standby`, summary: [l10n.t`readable standby`], az: n === 1 ? multiAz.standbyAz : undefined, pointer: multiAz.pointer, readable: true, writable: false });
+        this.edge({ from: primary, to: id, kind: 'sync-replication', pointer: multiAz.pointer, label: l10n.t`semi-sync` });
         readers.push(id);
       }
       this.readerIds.set(owner === database ? database : `${database}/${owner}`, readers);
       return;
     }
-    const id = this.add({ ...base, region, id: `${primary}:standby`, kind: 'rds-standby', role: 'standby', label: `${owner} standby`, detail: 'not readable', summary: ['standby', 'serves no reads'], az: multiAz.standbyAz, pointer: multiAz.pointer, readable: false, writable: false });
-    this.edge({ from: primary, to: id, kind: 'sync-replication', pointer: multiAz.pointer, label: 'sync' });
+    const id = this.add({ ...base, region, id: `${primary}:standby`, kind: 'rds-standby', role: 'standby', label: l10n.t`${owner} standby`, detail: l10n.t`not readable`, summary: [l10n.t`standby`, l10n.t`serves no reads`], az: multiAz.standbyAz, pointer: multiAz.pointer, readable: false, writable: false });
+    this.edge({ from: primary, to: id, kind: 'sync-replication', pointer: multiAz.pointer, label: l10n.t`sync` });
   }
 
   private replica(replica: ReadReplica, source: string, base: Base): void {
-    const kind = replica.crossRegion ? 'cross-Region replica' : 'read replica';
-    const id = this.member(base.database, replica.name, { ...base, region: replica.region, id: `member:${replica.name}`, kind: 'rds-replica', role: 'replica', label: replica.name, detail: replica.crossRegion ? 'cross-Region read replica' : 'read replica', summary: parts(kind, replica.instanceClass), az: replica.az, pointer: replica.pointer, readable: true, writable: false });
-    this.edge({ from: source, to: id, kind: 'async-replication', pointer: replica.pointer, label: 'async' });
+    const kind = replica.crossRegion ? l10n.t`cross-Region replica` : l10n.t`read replica`;
+    const detail = replica.crossRegion ? l10n.t`cross-Region read replica` : l10n.t`read replica`;
+    const id = this.member(base.database, replica.name, { ...base, region: replica.region, id: `member:${replica.name}`, kind: 'rds-replica', role: 'replica', label: replica.name, detail, summary: parts(kind, replica.instanceClass), az: replica.az, pointer: replica.pointer, readable: true, writable: false });
+    this.edge({ from: source, to: id, kind: 'async-replication', pointer: replica.pointer, label: l10n.t`async` });
     this.standbys(replica.name, base.database, replica.multiAz, replica.region, base, id);
     for (const child of replica.readReplicas) this.replica(child, id, base);
   }
@@ -406,16 +444,16 @@ class TopologyBuilder {
     const engine = database.service === 'aurora' ? database.engine : database.service === 'documentdb' ? 'DocumentDB' : 'Neptune';
     const storage =
       database.service === 'neptune'
-        ? `spans ${NEPTUNE_STORAGE_AZS.value} AZs`
-        : (({ copies, azs }) => `${copies} copies, ${copies / azs} in each of ${azs} AZs`)(database.service === 'aurora' ? AURORA_STORAGE_COPIES.value : DOCUMENTDB_STORAGE_COPIES.value);
+        ? l10n.t`spans ${NEPTUNE_STORAGE_AZS.value} AZs`
+        : (({ copies, azs }) => l10n.t`${copies} copies, ${copies / azs} in each of ${azs} AZs`)(database.service === 'aurora' ? AURORA_STORAGE_COPIES.value : DOCUMENTDB_STORAGE_COPIES.value);
     const ioOptimized = database.service === 'aurora' && database.storageType === 'io-optimized' && 'I/O-Optimized';
     const volume = this.add({
       ...base,
       id: `db:${database.name}:volume`,
       kind: 'cluster-volume',
       role: 'storage',
-      label: `${database.name} cluster volume`,
-      detail: '6 copies across 3 AZs',
+      label: l10n.t`${database.name} cluster volume`,
+      detail: l10n.t`6 copies across 3 AZs`,
       summary: parts(engineLine(engine, database.engineVersion), ioOptimized, storage),
       pointer: database.pointer,
       readable: false,
@@ -431,14 +469,14 @@ class TopologyBuilder {
         kind: isWriter ? 'cluster-writer' : 'cluster-reader',
         role: isWriter ? 'primary' : 'replica',
         label: instance.name,
-        detail: [isWriter ? `${engine} writer` : `${engine} reader`, instance.instanceClass].filter(Boolean).join(', '),
-        summary: isWriter ? parts('writer', instance.instanceClass) : parts('reader', `tier ${instance.promotionTier}`, instance.instanceClass),
+        detail: [isWriter ? l10n.t('{engine} writer', { engine }) : l10n.t('{engine} reader', { engine }), instance.instanceClass].filter(Boolean).join(', '),
+        summary: isWriter ? parts(l10n.t`writer`, instance.instanceClass) : parts(l10n.t`reader`, l10n.t`tier ${instance.promotionTier}`, instance.instanceClass),
         az: instance.az,
         pointer: instance.pointer,
         readable: true,
         writable: isWriter,
       });
-      this.edge({ from: id, to: volume, kind: 'storage', pointer: instance.pointer, label: isWriter ? 'writes' : 'reads' });
+      this.edge({ from: id, to: volume, kind: 'storage', pointer: instance.pointer, label: isWriter ? l10n.t`writes` : l10n.t`reads` });
       if (isWriter) writer ??= id;
       else readers.push(id);
     }
@@ -453,8 +491,20 @@ class TopologyBuilder {
       (database.globalDatabase?.secondaryRegions ?? []).forEach((entry, index) => {
         const region = regionOf(entry);
         if (region === undefined) return;
-        const id = this.add({ ...base, region, id: `gdb:${database.name}@${region}`, kind: 'global-secondary-cluster', role: 'replica', label: `${database.name} secondary`, detail: `Global Database secondary (${region})`, summary: ['Global Database secondary', 'read-only'], pointer: `${database.pointer}/globalDatabase/secondaryRegions/${index}`, readable: true, writable: false });
-        this.edge({ from: volume, to: id, kind: 'global-replication', pointer: `${database.pointer}/globalDatabase`, label: 'async storage, under 1 s' });
+        const id = this.add({
+          ...base,
+          region,
+          id: `gdb:${database.name}@${region}`,
+          kind: 'global-secondary-cluster',
+          role: 'replica',
+          label: l10n.t`${database.name} secondary`,
+          detail: l10n.t`Global Database secondary (${region})`,
+          summary: [l10n.t`Global Database secondary`, l10n.t`read-only`],
+          pointer: `${database.pointer}/globalDatabase/secondaryRegions/${index}`,
+          readable: true,
+          writable: false,
+        });
+        this.edge({ from: volume, to: id, kind: 'global-replication', pointer: `${database.pointer}/globalDatabase`, label: l10n.t`async storage, under 1 s` });
       });
     }
   }
@@ -463,19 +513,21 @@ class TopologyBuilder {
     const billing = database.billing;
     const capacity =
       billing?.mode === 'provisioned'
-        ? parts('DynamoDB provisioned', billing.readCapacity !== undefined && `${billing.readCapacity} RCU`, billing.writeCapacity !== undefined && `${billing.writeCapacity} WCU`)
-        : ['DynamoDB on-demand'];
+        ? parts(l10n.t`DynamoDB provisioned`, billing.readCapacity !== undefined && `${billing.readCapacity} RCU`, billing.writeCapacity !== undefined && `${billing.writeCapacity} WCU`)
+        : [l10n.t`DynamoDB on-demand`];
     const replicaRegions = database.globalTable?.replicaRegions ?? [];
-    const table = this.add({ ...base, id: `db:${database.name}`, kind: 'dynamodb-table', role: 'primary', label: database.name, detail: `DynamoDB ${billing?.mode ?? 'on-demand'}`, summary: capacity, pointer: database.pointer, readable: true, writable: true });
+    const mode = billing?.mode ?? 'on-demand';
+    const detail = mode === 'provisioned' ? l10n.t`DynamoDB provisioned` : mode === 'on-demand' ? l10n.t`DynamoDB on-demand` : `DynamoDB ${mode}`;
+    const table = this.add({ ...base, id: `db:${database.name}`, kind: 'dynamodb-table', role: 'primary', label: database.name, detail, summary: capacity, pointer: database.pointer, readable: true, writable: true });
     this.topology.entryOf.set(database.name, table);
     for (const index of database.globalSecondaryIndexes) {
       // An index whose name failed the schema keeps its place in the design, under a stand-in name.
-      const name = typeof index.name === 'string' ? index.name : 'unnamed index';
+      const name = typeof index.name === 'string' ? index.name : l10n.t`unnamed index`;
       const id = this.add({ ...base, id: `idx:${database.name}/${name}`, kind: 'dynamodb-index', role: 'replica', label: name, detail: 'GSI', summary: [`GSI (${indexKeys(index.partitionKey, index.sortKey)})`], pointer: index.pointer, readable: true, writable: false });
       this.edge({ from: table, to: id, kind: 'index', pointer: index.pointer, label: 'GSI' });
     }
     for (const index of database.localSecondaryIndexes) {
-      const name = typeof index.name === 'string' ? index.name : 'unnamed index';
+      const name = typeof index.name === 'string' ? index.name : l10n.t`unnamed index`;
       const id = this.add({ ...base, id: `idx:${database.name}/${name}`, kind: 'dynamodb-index', role: 'replica', label: name, detail: 'LSI', summary: [`LSI (${indexKeys(database.partitionKey, index.sortKey)})`], pointer: index.pointer, readable: true, writable: false });
       this.edge({ from: table, to: id, kind: 'index', pointer: index.pointer, label: 'LSI' });
     }
@@ -483,10 +535,10 @@ class TopologyBuilder {
     replicaRegions.forEach((entry, index) => {
       const region = regionOf(entry);
       if (region === undefined) return;
-      const id = this.add({ ...base, region, id: `gt:${database.name}@${region}`, kind: 'dynamodb-global-replica', role: 'primary', label: `${database.name}`, detail: `global table replica`, summary: parts('global table replica', strong && 'MRSC'), pointer: `${database.pointer}/globalTable/replicaRegions/${index}`, readable: true, writable: true });
+      const id = this.add({ ...base, region, id: `gt:${database.name}@${region}`, kind: 'dynamodb-global-replica', role: 'primary', label: `${database.name}`, detail: l10n.t`global table replica`, summary: parts(l10n.t`global table replica`, strong && 'MRSC'), pointer: `${database.pointer}/globalTable/replicaRegions/${index}`, readable: true, writable: true });
       if (region !== database.region && !this.localReplicas.has(`${database.name}@${region}`)) this.localReplicas.set(`${database.name}@${region}`, id);
       // Every replica of a global table takes writes and replicates them to the others.
-      this.edge({ from: table, to: id, kind: 'global-replication', twoWay: true, synchronous: strong, pointer: `${database.pointer}/globalTable`, label: strong ? 'sync (MRSC)' : 'async (MREC)' });
+      this.edge({ from: table, to: id, kind: 'global-replication', twoWay: true, synchronous: strong, pointer: `${database.pointer}/globalTable`, label: strong ? l10n.t`sync (MRSC)` : l10n.t`async (MREC)` });
     });
     if (database.dax) {
       const dax = database.dax;
@@ -497,8 +549,8 @@ class TopologyBuilder {
         kind: 'dax',
         role: 'cache',
         label: `${database.name} DAX`,
-        detail: [dax.nodeType, dax.nodes ? `${dax.nodes} nodes` : undefined].filter(Boolean).join(', '),
-        summary: parts(dax.nodes !== undefined ? `${dax.nodes} x ${dax.nodeType ?? 'node'}` : dax.nodeType, azs.length > 1 && `${azs.length} AZs`),
+        detail: [dax.nodeType, dax.nodes ? l10n.t`${dax.nodes} nodes` : undefined].filter(Boolean).join(', '),
+        summary: parts(dax.nodes !== undefined ? `${dax.nodes} x ${dax.nodeType ?? l10n.t`node`}` : dax.nodeType, azs.length > 1 && l10n.t`${azs.length} AZs`),
         // Nodes spread over several AZs belong to the Region, not to the first AZ listed.
         az: azs.length === 1 ? azs[0] : undefined,
         pointer: `${database.pointer}/dax`,
@@ -506,7 +558,7 @@ class TopologyBuilder {
         writable: true,
         count: dax.nodes,
       });
-      this.edge({ from: id, to: table, kind: 'cache', pointer: `${database.pointer}/dax`, label: 'write-through' });
+      this.edge({ from: id, to: table, kind: 'cache', pointer: `${database.pointer}/dax`, label: l10n.t`write-through` });
     }
   }
 
@@ -516,8 +568,8 @@ class TopologyBuilder {
     if (!locations.length) return;
     // The buckets say where the data is; the prefixes are in the file.
     const buckets = [...new Set(locations.map((location) => /^s3:\/\/([^/]*)/.exec(location)?.[1] ?? location))];
-    const more = buckets.length > 1 && `+${buckets.length - 1} more`;
-    const id = this.add({ ...base, id: `s3:${name}`, kind: 's3', role: 'storage', label: 'S3 data lake', detail: locations.join(', '), summary: parts(`s3://${buckets[0]}`, more), pointer: `${pointer}/spectrum`, readable: true, writable: false });
+    const more = buckets.length > 1 && l10n.t`+${buckets.length - 1} more`;
+    const id = this.add({ ...base, id: `s3:${name}`, kind: 's3', role: 'storage', label: l10n.t`S3 data lake`, detail: locations.join(', '), summary: parts(`s3://${buckets[0]}`, more), pointer: `${pointer}/spectrum`, readable: true, writable: false });
     this.edge({ from, to: id, kind: 'spectrum', pointer: `${pointer}/spectrum`, label: 'Spectrum' });
   }
 
