@@ -31,7 +31,12 @@ export async function extractCatalogue(): Promise<Record<string, string>> {
   const ourImport = /from '(?:\.\.?\/)+(?:core\/)?l10n'/g;
   const extracted = await getL10nJson(files.map((file) => ({ extension: extname(file), contents: readFileSync(file, 'utf8').replace(ourImport, "from '@vscode/l10n'") })));
   const messages = new Map<string, string>();
-  for (const [key, value] of Object.entries(extracted)) messages.set(key, typeof value === 'string' ? value : value.message);
+  for (const [key, value] of Object.entries(extracted)) {
+    // The extractor misreads a tagged template with an escaped backtick before a later `${...}`: the
+    // key keeps the raw `${...}` and never matches at run time. Such messages use `t('...{name}...', {...})`.
+    if (key.includes('${')) throw new Error(`A message the extractor misread (write it as l10n.t('... {name} ...', { name })): ${key}`);
+    messages.set(key, typeof value === 'string' ? value : value.message);
+  }
   for (const rule of rules) messages.set(rule.meta.description, rule.meta.description);
   return Object.fromEntries([...messages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -2,6 +2,7 @@
 import { fromPointer } from '../../document/source';
 import { AWS_REGIONS, regionOfAz } from '../../facts';
 import type { Placement } from '../../model/model';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 /**
@@ -14,9 +15,9 @@ function describePlacement(placement: Placement): { subject: string; home: strin
   const path = fromPointer(placement.pointer).map(String);
   const database = path[0] === 'databases' ? path[1] : placement.owner;
   const tail = path.slice(2).join('/');
-  if (/(^|\/)multiAz\/standbyAz$/.test(tail)) return { subject: `the Multi-AZ standby of ${placement.owner}`, home: placement.owner, ownRegion: false };
-  if (/^dax\/azs\/\d+$/.test(tail)) return { subject: `the DAX cluster of ${database}`, home: database, ownRegion: false };
-  if (/^instances\/\d+\/az$/.test(tail)) return { subject: `the instance ${placement.owner} of ${database}`, home: database, ownRegion: false };
+  if (/(^|\/)multiAz\/standbyAz$/.test(tail)) return { subject: l10n.t`the Multi-AZ standby of ${placement.owner}`, home: placement.owner, ownRegion: false };
+  if (/^dax\/azs\/\d+$/.test(tail)) return { subject: l10n.t`the DAX cluster of ${database}`, home: database, ownRegion: false };
+  if (/^instances\/\d+\/az$/.test(tail)) return { subject: l10n.t`the instance ${placement.owner} of ${database}`, home: database, ownRegion: false };
   return { subject: placement.owner, home: placement.owner, ownRegion: true };
 }
 
@@ -36,13 +37,13 @@ export default defineRule({
       if (!(AWS_REGIONS.value as readonly string[]).includes(placement.region)) continue;
       const { subject, home, ownRegion } = describePlacement(placement);
       const remedy = ownRegion
-        ? `Use an AZ of ${placement.region} (such as \`${placement.region}a\`), or set \`region: ${azRegion}\` on ${placement.owner}.`
-        : `Use an AZ of ${placement.region} (such as \`${placement.region}a\`): it always runs in the Region of ${home}.`;
+        ? l10n.t('Use an AZ of {region} (such as `{region}a`), or set `region: {azRegion}` on {owner}.', { region: placement.region, azRegion, owner: placement.owner })
+        : l10n.t('Use an AZ of {region} (such as `{region}a`): it always runs in the Region of {home}.', { region: placement.region, home });
       report({
         pointer: placement.pointer,
         part: 'value',
-        message: `\`${placement.az}\` is an Availability Zone of ${azRegion}, but ${subject} runs in ${placement.region}. ${remedy}`,
-        related: placement.regionPointer ? [{ pointer: placement.regionPointer, part: 'value', message: `The Region ${placement.region} is set here` }] : undefined,
+        message: l10n.t('`{az}` is an Availability Zone of {azRegion}, but {subject} runs in {region}.', { az: placement.az, azRegion, subject, region: placement.region }) + ' ' + remedy,
+        related: placement.regionPointer ? [{ pointer: placement.regionPointer, part: 'value', message: l10n.t`The Region ${placement.region} is set here` }] : undefined,
       });
     }
   },

@@ -1,5 +1,6 @@
 // arch/deprecated-service: a database on a service AWS has retired or closed to new customers.
 import { QLDB_END_OF_SUPPORT, TIMESTREAM_LIVEANALYTICS_CLOSED } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -19,8 +20,9 @@ export default defineRule({
           pointer: `${database.pointer}/service`,
           part: 'value',
           message:
-            `${database.name} is an Amazon QLDB ledger, but QLDB reached end of support on ${qldb.date}: AWS no longer offers the service, so the design cannot be built. ` +
-            `Move the ledger to ${qldb.successor} (the path AWS suggests), keeping its history in append-only audit tables.`,
+            l10n.t`${database.name} is an Amazon QLDB ledger, but QLDB reached end of support on ${qldb.date}: AWS no longer offers the service, so the design cannot be built.` +
+            ' ' +
+            l10n.t`Move the ledger to ${qldb.successor} (the path AWS suggests), keeping its history in append-only audit tables.`,
         });
       }
       // Aurora Serverless v1 (end of life 2025-03-31) is aurora/serverless-v1's finding, not this rule's.
@@ -29,9 +31,10 @@ export default defineRule({
           pointer: `${database.pointer}/variant`,
           part: 'value',
           message:
-            `${database.name} uses Timestream for LiveAnalytics, which closed to new customers on ${liveAnalytics.date}: an AWS account that did not use it in this Region before cannot create it. ` +
-            `Use ${liveAnalytics.successor} (\`variant: influxdb\`) for a new design; if your account already runs LiveAnalytics here, say so with \`existingCustomer: true\`.`,
-          fix: { kind: 'replace', title: 'Use Timestream for InfluxDB (`variant: influxdb`)', pointer: `${database.pointer}/variant`, value: 'influxdb' },
+            l10n.t`${database.name} uses Timestream for LiveAnalytics, which closed to new customers on ${liveAnalytics.date}: an AWS account that did not use it in this Region before cannot create it.` +
+            ' ' +
+            l10n.t('Use {successor} (`variant: influxdb`) for a new design; if your account already runs LiveAnalytics here, say so with `existingCustomer: true`.', { successor: liveAnalytics.successor }),
+          fix: { kind: 'replace', title: l10n.t('Use Timestream for InfluxDB (`variant: influxdb`)'), pointer: `${database.pointer}/variant`, value: 'influxdb' },
         });
       }
     }

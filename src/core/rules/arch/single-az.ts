@@ -16,18 +16,12 @@
 // own and words them.
 import { MEMCACHED_DEFAULT_AZ_MODE } from '../../facts';
 import { azLoss, type AzLossVerdict } from '../../failure';
+import * as l10n from '../../l10n';
 import type { ClusterDatabase, DynamodbTable, ElasticacheCluster, RdsDatabase } from '../../model/model';
-import { plural } from '../../text';
+import { formatNumber } from '../../text';
 import { defineRule, inProduction, type Report } from '../rule';
 
 type Finding = Omit<Report, 'severity'>;
-
-const OUTAGE = 'an outage of that AZ stops every node at once';
-
-/** "Both instances", "All 3 instances". */
-function every(count: number, noun: string): string {
-  return count === 2 ? `Both ${noun}s` : `All ${count} ${noun}s`;
-}
 
 function rdsFinding(database: RdsDatabase, verdict: AzLossVerdict): Finding | undefined {
   // Without Multi-AZ it is rds/multi-az-production's finding; a Multi-AZ DB cluster always spans three AZs.
@@ -36,13 +30,18 @@ function rdsFinding(database: RdsDatabase, verdict: AzLossVerdict): Finding | un
   const az = verdict.down ? verdict.az : undefined;
   if (!az) return undefined;
   const replicas = database.allReplicas.length;
+  const name = database.name;
+  const placed =
+    replicas === 0
+      ? l10n.t`${name} places its Multi-AZ standby in ${az}, the AZ of its primary: an outage of that AZ stops every node at once, which is what Multi-AZ exists to survive.`
+      : replicas === 1
+        ? l10n.t`${name} places its Multi-AZ standby and its read replica in ${az}, the AZ of its primary: an outage of that AZ stops every node at once, which is what Multi-AZ exists to survive.`
+        : l10n.t`${name} places its Multi-AZ standby and its ${replicas} read replicas in ${az}, the AZ of its primary: an outage of that AZ stops every node at once, which is what Multi-AZ exists to survive.`;
   return {
     pointer: `${database.multiAz.pointer}/standbyAz`,
     part: 'value',
-    message:
-      `${database.name} places its Multi-AZ standby${replicas ? ` and ${replicas === 1 ? 'its read replica' : `its ${replicas} read replicas`}` : ''} in ${az}, the AZ of its primary: ` +
-      `${OUTAGE}, which is what Multi-AZ exists to survive. AWS always creates the standby in another AZ of the Region, so name one in \`standbyAz\`, or leave it out and let AWS choose.`,
-    related: database.az ? [{ pointer: `${database.pointer}/az`, part: 'value', message: `The primary runs in ${az}` }] : undefined,
+    message: placed + ' ' + l10n.t('AWS always creates the standby in another AZ of the Region, so name one in `standbyAz`, or leave it out and let AWS choose.'),
+    related: database.az ? [{ pointer: `${database.pointer}/az`, part: 'value', message: l10n.t`The primary runs in ${az}` }] : undefined,
   };
 }
 
@@ -52,71 +51,108 @@ function clusterFinding(database: ClusterDatabase, verdict: AzLossVerdict, writt
   if (instances.length === 0 || (database.service === 'aurora' && instances.length === 1)) return undefined;
   if (!verdict.down) return undefined;
   const service = database.service === 'aurora' ? 'Aurora' : database.service === 'documentdb' ? 'DocumentDB' : 'Neptune';
-  const where = `Add a replica instance in another AZ of ${database.region ?? 'the Region'}: ${service} then promotes it on failover instead of building a new instance, and the cluster volume keeps the data in three AZs either way.`;
+  const name = database.name;
+  const region = database.region;
   if (instances.length === 1) {
     const [only] = instances;
+    const single = only.az
+      ? l10n.t`${name} runs a single instance (${only.name}) in ${only.az}: an outage of its AZ, or of the instance, leaves the cluster without a primary until ${service} replaces it.`
+      : l10n.t`${name} runs a single instance (${only.name}): an outage of its AZ, or of the instance, leaves the cluster without a primary until ${service} replaces it.`;
+    const where = region !== undefined
+      ? l10n.t`Add a replica instance in another AZ of ${region}: ${service} then promotes it on failover instead of building a new instance, and the cluster volume keeps the data in three AZs either way.`
+      : l10n.t`Add a replica instance in another AZ of the Region: ${service} then promotes it on failover instead of building a new instance, and the cluster volume keeps the data in three AZs either way.`;
     return {
       pointer: `${database.pointer}/instances`,
       part: 'key',
-      message:
-        `${database.name} runs a single instance (${only.name})${only.az ? ` in ${only.az}` : ''}: an outage of its AZ, or of the instance, leaves the cluster without a primary until ${service} replaces it. ${where}`,
+      message: single + ' ' + where,
     };
   }
   // Down with two or more instances: every one of them is written into the same AZ.
   const az = verdict.az;
   if (!az) return undefined;
   const inherited = instances.every((instance) => !writtenAzs.has(`${instance.pointer}/az`));
+  const count = instances.length;
+  const together =
+    count === 2
+      ? l10n.t`Both instances of ${name} run in ${az}: an outage of that AZ stops every node at once, and ${service} has no instance left in another AZ to fail over to.`
+      : l10n.t`All ${count} instances of ${name} run in ${az}: an outage of that AZ stops every node at once, and ${service} has no instance left in another AZ to fail over to.`;
+  const move = region !== undefined ? l10n.t`Move at least one reader to another AZ of ${region}.` : l10n.t`Move at least one reader to another AZ of the Region.`;
   return {
     pointer: inherited ? `${database.pointer}/az` : `${database.pointer}/instances`,
     part: inherited ? 'value' : 'key',
-    message: `${every(instances.length, 'instance')} of ${database.name} run in ${az}: ${OUTAGE}, and ${service} has no instance left in another AZ to fail over to. Move at least one reader to another AZ of ${database.region ?? 'the Region'}.`,
-    related: inherited ? undefined : instances.map((instance) => ({ pointer: `${instance.pointer}/az`, part: 'value' as const, message: `${instance.name} runs in ${az}` })),
+    message: together + ' ' + move,
+    related: inherited ? undefined : instances.map((instance) => ({ pointer: `${instance.pointer}/az`, part: 'value' as const, message: l10n.t`${instance.name} runs in ${az}` })),
   };
 }
 
 function cacheFinding(database: ElasticacheCluster, verdict: AzLossVerdict): Finding | undefined {
   const azs = database.azs ?? [];
+  const name = database.name;
   if (database.engine === 'memcached') {
     // Memcached as a session or primary store is elasticache/memcached-durability's finding.
     if (database.role === 'session-store' || database.role === 'primary-store') return undefined;
     const count = database.shards;
     // Down: a single node, or every node in one AZ (listed once in `azs`, or not listed: one AZ by default).
     if (count < 1 || !verdict.down) return undefined;
-    const loss = `empties the whole cache and sends every read to ${database.cacheFor ?? 'the database behind it'}`;
+    const loss = database.cacheFor !== undefined
+      ? l10n.t`empties the whole cache and sends every read to ${database.cacheFor}`
+      : l10n.t`empties the whole cache and sends every read to the database behind it`;
     if (count === 1) {
       return {
         pointer: `${database.pointer}/shards`,
-        message: `${database.name} is a single Memcached node: an outage of its AZ (or of the node) ${loss}. Run at least two nodes and list two or more AZs in \`azs\` so an outage costs only part of the cache.`,
+        message:
+          l10n.t`${name} is a single Memcached node: an outage of its AZ (or of the node) ${loss}.` +
+          ' ' +
+          l10n.t('Run at least two nodes and list two or more AZs in `azs` so an outage costs only part of the cache.'),
       };
     }
+    const together = azs.length
+      ? count === 2
+        ? l10n.t`Both Memcached nodes of ${name} run in ${azs[0]}: an outage of that AZ ${loss}.`
+        : l10n.t`All ${count} Memcached nodes of ${name} run in ${azs[0]}: an outage of that AZ ${loss}.`
+      : l10n.t(
+          '{name} lists no `azs`, so ElastiCache creates all {count} Memcached nodes in one AZ (AZ mode {mode} is the default): an outage of that AZ {loss}.',
+          { name, count, mode: MEMCACHED_DEFAULT_AZ_MODE.value, loss },
+        );
     return {
       pointer: azs.length ? `${database.pointer}/azs` : database.pointer,
       part: 'key',
-      message:
-        (azs.length
-          ? `${every(count, 'Memcached node')} of ${database.name} run in ${azs[0]}: `
-          : `${database.name} lists no \`azs\`, so ElastiCache creates all ${count} Memcached nodes in one AZ (AZ mode ${MEMCACHED_DEFAULT_AZ_MODE.value} is the default): `) +
-        `an outage of that AZ ${loss}. List two or more AZs in \`azs\` to spread the nodes (cross-AZ mode).`,
+      message: together + ' ' + l10n.t('List two or more AZs in `azs` to spread the nodes (cross-AZ mode).'),
     };
   }
   // Without replicas it is elasticache/no-failover-production's (or multi-az-needs-replica's) finding.
   if (database.replicasPerShard === 0 || !verdict.down) return undefined;
+  const replicas = database.replicasPerShard;
+  const count = formatNumber(replicas);
   // Down with replicas: `azs` puts every node in one AZ, or nothing spreads them (neither `azs` nor Multi-AZ).
   const az = azs.length ? (verdict.az ?? azs[0]) : undefined;
   if (az) {
+    const kept =
+      database.shards > 1
+        ? replicas === 1
+          ? l10n.t`${name} keeps every primary and its 1 replica in ${az}: an outage of that AZ stops every node at once, so there is no replica in another AZ to promote.`
+          : l10n.t`${name} keeps every primary and its ${count} replicas in ${az}: an outage of that AZ stops every node at once, so there is no replica in another AZ to promote.`
+        : replicas === 1
+          ? l10n.t`${name} keeps its primary and its 1 replica in ${az}: an outage of that AZ stops every node at once, so there is no replica in another AZ to promote.`
+          : l10n.t`${name} keeps its primary and its ${count} replicas in ${az}: an outage of that AZ stops every node at once, so there is no replica in another AZ to promote.`;
     return {
       pointer: `${database.pointer}/azs`,
       part: 'key',
-      message: `${database.name} keeps ${database.shards > 1 ? 'every primary' : 'its primary'} and its ${plural(database.replicasPerShard, 'replica')} in ${az}: ${OUTAGE}, so there is no replica in another AZ to promote. List two or more AZs in \`azs\`.`,
+      message: kept + ' ' + l10n.t('List two or more AZs in `azs`.'),
     };
   }
+  const unspread =
+    replicas === 1
+      ? l10n.t('{name} has 1 replica per shard but neither Multi-AZ nor `azs`: ElastiCache does not promise to spread the nodes, so a primary and its replicas may share one AZ.', { name })
+      : l10n.t('{name} has {count} replicas per shard but neither Multi-AZ nor `azs`: ElastiCache does not promise to spread the nodes, so a primary and its replicas may share one AZ.', { name, count });
   return {
     pointer: database.multiAz === undefined ? database.pointer : `${database.pointer}/multiAz`,
     part: database.multiAz === undefined ? 'key' : 'value',
     message:
-      `${database.name} has ${plural(database.replicasPerShard, 'replica')} per shard but neither Multi-AZ nor \`azs\`: ElastiCache does not promise to spread the nodes, so a primary and its replicas may share one AZ. ` +
-      `Set \`multiAz: true\` so ElastiCache keeps the replicas in other AZs and fails over to one automatically, or list the AZs in \`azs\`.`,
-    fix: { kind: 'set', title: 'Turn on Multi-AZ (`multiAz: true`)', pointer: `${database.pointer}/multiAz`, value: true },
+      unspread +
+      ' ' +
+      l10n.t('Set `multiAz: true` so ElastiCache keeps the replicas in other AZs and fails over to one automatically, or list the AZs in `azs`.'),
+    fix: { kind: 'set', title: l10n.t('Turn on Multi-AZ (`multiAz: true`)'), pointer: `${database.pointer}/multiAz`, value: true },
   };
 }
 
@@ -124,10 +160,14 @@ function daxFinding(database: DynamodbTable, verdict: AzLossVerdict): Finding | 
   const dax = database.dax;
   // Fewer than 3 nodes is dynamodb/dax-cluster-size's finding; without `azs` DAX spreads the nodes itself.
   if (!dax || dax.nodes === undefined || dax.nodes < 3 || !verdict.daxLost || !dax.azs?.length) return undefined;
+  // At least 3 nodes here, so never "Both".
   return {
     pointer: `${database.pointer}/dax/azs`,
     part: 'key',
-    message: `${every(dax.nodes, 'DAX node')} of ${database.name} run in ${dax.azs[0]}: ${OUTAGE} and every read falls through to the table. List two or three AZs in \`azs\`, or leave it out so DAX spreads the nodes over AZs itself.`,
+    message:
+      l10n.t`All ${dax.nodes} DAX nodes of ${database.name} run in ${dax.azs[0]}: an outage of that AZ stops every node at once and every read falls through to the table.` +
+      ' ' +
+      l10n.t('List two or three AZs in `azs`, or leave it out so DAX spreads the nodes over AZs itself.'),
   };
 }
 

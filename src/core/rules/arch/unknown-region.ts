@@ -1,6 +1,7 @@
 // arch/unknown-region: a Region code that is not one of the Regions AWS has.
 import { AWS_REGIONS } from '../../facts';
 import { editDistance, orList } from '../../text';
+import * as l10n from '../../l10n';
 import { writtenRegions } from '../helpers/arch';
 import { defineRule } from '../rule';
 
@@ -47,17 +48,19 @@ export default defineRule({
       const near = nearest(written.code);
       const hint =
         near.length === 1
-          ? `; did you mean \`${near[0]}\`?`
+          ? l10n.t('; did you mean `{suggestion}`?', { suggestion: near[0] })
           : near.length > 1
-            ? `; the closest codes are ${orList(near)}.`
-            : '. Check the code against the AWS Regions list.';
+            ? l10n.t`; the closest codes are ${orList(near)}.`
+            : '. ' + l10n.t('Check the code against the AWS Regions list.');
       report({
         pointer: written.pointer,
         part: 'value',
         message:
-          `\`${written.code}\` (${written.owner}) is not an AWS Region code${hint} ` +
-          `AWS cannot create anything in a Region it does not have, so this part of the design cannot be built as written.`,
-        fix: near.length === 1 ? { kind: 'replace', title: `Change to \`${near[0]}\``, pointer: written.pointer, value: near[0] } : undefined,
+          l10n.t('`{code}` ({owner}) is not an AWS Region code', { code: written.code, owner: written.owner }) +
+          hint +
+          ' ' +
+          l10n.t('AWS cannot create anything in a Region it does not have, so this part of the design cannot be built as written.'),
+        fix: near.length === 1 ? { kind: 'replace', title: l10n.t('Change to `{suggestion}`', { suggestion: near[0] }), pointer: written.pointer, value: near[0] } : undefined,
       });
     }
   },

@@ -1,4 +1,5 @@
 // arch/unused-database: a database that no application, migration, cache or stream consumer uses.
+import * as l10n from '../../l10n';
 import { usedDatabases } from '../helpers/arch';
 import { defineRule } from '../rule';
 
@@ -21,8 +22,12 @@ export default defineRule({
         pointer: database.pointer,
         part: 'key',
         message:
-          `Nothing in this file uses ${database.name}: no application connects to it, no migration reads or writes it, and no cache fronts it. ` +
-          `Add the connection of the application that uses it (\`connects: [{ to: ${database.name}, access: read-write }]\`), or remove it if it is left over: an unused database still costs money and needs patching.`,
+          l10n.t`Nothing in this file uses ${database.name}: no application connects to it, no migration reads or writes it, and no cache fronts it.` +
+          ' ' +
+          l10n.t(
+            'Add the connection of the application that uses it (`connects: [{ to: {name}, access: read-write }]`), or remove it if it is left over: an unused database still costs money and needs patching.',
+            { name: database.name },
+          ),
       });
     }
   },

@@ -1,5 +1,6 @@
 // Helpers for the cross-cutting rules (arch/, advice/) and the cache rules: where Region codes are
 // written, which databases something in the file uses, and engine version order.
+import * as l10n from '../../l10n';
 import type { Architecture, Database } from '../../model/model';
 import type { RawReplicaRegion, RawService } from '../../model/raw';
 import { closest } from '../../text';
@@ -21,30 +22,30 @@ export interface WrittenRegion {
  */
 export function writtenRegions(model: Architecture): WrittenRegion[] {
   const found: WrittenRegion[] = [];
-  if (model.region !== undefined) found.push({ code: model.region, pointer: '/region', owner: "the file's default Region" });
+  if (model.region !== undefined) found.push({ code: model.region, pointer: '/region', owner: l10n.t("the file's default Region") });
   for (const database of model.databases) {
     if (database.region !== undefined && database.region !== model.region) {
-      found.push({ code: database.region, pointer: `${database.pointer}/region`, owner: `the Region of ${database.name}` });
+      found.push({ code: database.region, pointer: `${database.pointer}/region`, owner: l10n.t`the Region of ${database.name}` });
     }
     if (database.service === 'rds') {
       for (const replica of database.allReplicas) {
         if (replica.region !== undefined && replica.region !== replica.source.region) {
-          found.push({ code: replica.region, pointer: `${replica.pointer}/region`, owner: `the Region of the replica ${replica.name}` });
+          found.push({ code: replica.region, pointer: `${replica.pointer}/region`, owner: l10n.t`the Region of the replica ${replica.name}` });
         }
       }
     }
     if (database.service === 'aurora') {
-      found.push(...listed(database.globalDatabase?.secondaryRegions, `${database.pointer}/globalDatabase/secondaryRegions`, `a Global Database secondary Region of ${database.name}`));
+      found.push(...listed(database.globalDatabase?.secondaryRegions, `${database.pointer}/globalDatabase/secondaryRegions`, l10n.t`a Global Database secondary Region of ${database.name}`));
     }
     if (database.service === 'dynamodb' && database.globalTable) {
-      found.push(...listed(database.globalTable.replicaRegions, `${database.pointer}/globalTable/replicaRegions`, `a global table replica Region of ${database.name}`));
+      found.push(...listed(database.globalTable.replicaRegions, `${database.pointer}/globalTable/replicaRegions`, l10n.t`a global table replica Region of ${database.name}`));
       const witness = database.globalTable.witnessRegion;
-      if (typeof witness === 'string') found.push({ code: witness, pointer: `${database.pointer}/globalTable/witnessRegion`, owner: `the witness Region of ${database.name}` });
+      if (typeof witness === 'string') found.push({ code: witness, pointer: `${database.pointer}/globalTable/witnessRegion`, owner: l10n.t`the witness Region of ${database.name}` });
     }
   }
   for (const application of model.applications) {
     if (application.region !== undefined && application.region !== model.region) {
-      found.push({ code: application.region, pointer: `${application.pointer}/region`, owner: `the Region of the application ${application.name}` });
+      found.push({ code: application.region, pointer: `${application.pointer}/region`, owner: l10n.t`the Region of the application ${application.name}` });
     }
   }
   return found;
@@ -104,17 +105,27 @@ function unescape(segment: string): string {
 
 /** A database's name for messages: "the Aurora cluster catalog", "the ElastiCache cluster session-cache". */
 export function describeDatabase(database: Database): string {
-  const kind: Record<RawService, string> = {
-    rds: 'RDS database',
-    aurora: 'Aurora cluster',
-    dynamodb: 'DynamoDB table',
-    elasticache: 'ElastiCache cluster',
-    redshift: 'Redshift cluster',
-    documentdb: 'DocumentDB cluster',
-    neptune: 'Neptune cluster',
-    qldb: 'QLDB ledger',
-    timestream: 'Timestream database',
-  };
-  return `the ${kind[database.service]} ${database.name}`;
+  const name = database.name;
+  const service: RawService = database.service;
+  switch (service) {
+    case 'rds':
+      return l10n.t`the RDS database ${name}`;
+    case 'aurora':
+      return l10n.t`the Aurora cluster ${name}`;
+    case 'dynamodb':
+      return l10n.t`the DynamoDB table ${name}`;
+    case 'elasticache':
+      return l10n.t`the ElastiCache cluster ${name}`;
+    case 'redshift':
+      return l10n.t`the Redshift cluster ${name}`;
+    case 'documentdb':
+      return l10n.t`the DocumentDB cluster ${name}`;
+    case 'neptune':
+      return l10n.t`the Neptune cluster ${name}`;
+    case 'qldb':
+      return l10n.t`the QLDB ledger ${name}`;
+    case 'timestream':
+      return l10n.t`the Timestream database ${name}`;
+  }
 }
 

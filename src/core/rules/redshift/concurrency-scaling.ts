@@ -1,5 +1,6 @@
 // redshift/concurrency-scaling: concurrency scaling on a cluster that cannot use it.
 import { REDSHIFT_CONCURRENCY_SCALING, REDSHIFT_DEFAULT_NODES, isRetiredRedshiftNodeType, redshiftNodeRange } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -22,8 +23,11 @@ export default defineRule({
         report({
           pointer,
           part: 'value',
-          message: `${cluster.name} turns on concurrency scaling on ${nodeType}, which cannot use it: Redshift routes queries to concurrency scaling clusters only from ${eligible.join(', ')} clusters. Choose one of those node types, or drop \`concurrencyScaling\`.`,
-          related: [{ pointer: `${cluster.pointer}/nodeType`, message: `${nodeType} is not eligible for concurrency scaling`, part: 'value' }],
+          message:
+            l10n.t`${cluster.name} turns on concurrency scaling on ${nodeType}, which cannot use it: Redshift routes queries to concurrency scaling clusters only from ${eligible.join(', ')} clusters.` +
+            ' ' +
+            l10n.t('Choose one of those node types, or drop `concurrencyScaling`.'),
+          related: [{ pointer: `${cluster.pointer}/nodeType`, message: l10n.t`${nodeType} is not eligible for concurrency scaling`, part: 'value' }],
         });
         continue;
       }
@@ -36,8 +40,16 @@ export default defineRule({
         report({
           pointer,
           part: 'value',
-          message: `${cluster.name} turns on concurrency scaling on a single-node cluster${cluster.nodes === undefined ? ` (no \`nodes\`: AWS creates ${REDSHIFT_DEFAULT_NODES.value} node by default)` : ''}; Redshift never routes queries from a single-node cluster to concurrency scaling clusters. Use at least 2 nodes, or drop \`concurrencyScaling\`.`,
-          related: cluster.nodes === undefined ? undefined : [{ pointer: `${cluster.pointer}/nodes`, message: 'A single node', part: 'value' }],
+          message:
+            (cluster.nodes === undefined
+              ? l10n.t(
+                  '{name} turns on concurrency scaling on a single-node cluster (no `nodes`: AWS creates {nodes} node by default); Redshift never routes queries from a single-node cluster to concurrency scaling clusters.',
+                  { name: cluster.name, nodes: REDSHIFT_DEFAULT_NODES.value },
+                )
+              : l10n.t`${cluster.name} turns on concurrency scaling on a single-node cluster; Redshift never routes queries from a single-node cluster to concurrency scaling clusters.`) +
+            ' ' +
+            l10n.t('Use at least 2 nodes, or drop `concurrencyScaling`.'),
+          related: cluster.nodes === undefined ? undefined : [{ pointer: `${cluster.pointer}/nodes`, message: l10n.t('A single node'), part: 'value' }],
         });
       }
     }

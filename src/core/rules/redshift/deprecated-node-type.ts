@@ -1,5 +1,6 @@
 // redshift/deprecated-node-type: a cluster on the deprecated DC2 nodes or the retired DS2/DC1 nodes.
 import { REDSHIFT_DC2_DEPRECATION, isRetiredRedshiftNodeType, redshiftNodeFamily } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -11,7 +12,8 @@ export default defineRule({
     anchors: ['tflint'],
   },
   check({ model, report }) {
-    const migrateTo = REDSHIFT_DC2_DEPRECATION.value.migrateTo.join(' or ');
+    // "RA3 or Redshift Serverless" (the same as joining with ' or ', in the configured language).
+    const migrateTo = REDSHIFT_DC2_DEPRECATION.value.migrateTo.reduce((list, next) => l10n.t`${list} or ${next}`);
     for (const cluster of model.databases) {
       if (cluster.service !== 'redshift' || cluster.serverless !== undefined || !cluster.nodeType) continue;
       const nodeType = cluster.nodeType;
@@ -20,14 +22,20 @@ export default defineRule({
         report({
           pointer,
           part: 'value',
-          message: `${cluster.name} uses ${nodeType}, a retired node type: AWS no longer creates ${redshiftNodeFamily(nodeType)?.toUpperCase()} clusters. Choose an RA3 node type (compute sized apart from managed storage) or Redshift Serverless.`,
+          message:
+            l10n.t`${cluster.name} uses ${nodeType}, a retired node type: AWS no longer creates ${String(redshiftNodeFamily(nodeType)?.toUpperCase())} clusters.` +
+            ' ' +
+            l10n.t('Choose an RA3 node type (compute sized apart from managed storage) or Redshift Serverless.'),
         });
       } else if (redshiftNodeFamily(nodeType) === 'dc2') {
         report({
           pointer,
           part: 'value',
           severity: 'warning',
-          message: `${cluster.name} uses ${nodeType}; AWS announced the deprecation of DC2 nodes in ${REDSHIFT_DC2_DEPRECATION.value.announced} and asks users to move to ${migrateTo}. Design new warehouses on RA3 (e.g. ra3.large or ra3.xlplus) or Serverless, and plan the move for existing ones.`,
+          message:
+            l10n.t`${cluster.name} uses ${nodeType}; AWS announced the deprecation of DC2 nodes in ${REDSHIFT_DC2_DEPRECATION.value.announced} and asks users to move to ${migrateTo}.` +
+            ' ' +
+            l10n.t('Design new warehouses on RA3 (e.g. ra3.large or ra3.xlplus) or Serverless, and plan the move for existing ones.'),
         });
       }
     }

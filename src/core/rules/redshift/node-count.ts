@@ -1,5 +1,6 @@
 // redshift/node-count: a provisioned cluster with a node count its node type does not allow.
 import { REDSHIFT_CONCURRENCY_SCALING, REDSHIFT_DEFAULT_NODES, REDSHIFT_MIN_NODES, isRetiredRedshiftNodeType, redshiftNodeRange } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -19,13 +20,19 @@ export default defineRule({
       const nodes = cluster.nodes ?? REDSHIFT_DEFAULT_NODES.value;
       const pointer = `${cluster.pointer}/nodes`;
       const where = declared ? { pointer, part: 'value' as const } : { pointer: cluster.pointer, part: 'key' as const };
-      const written = declared ? `has \`nodes: ${nodes}\`` : `has no \`nodes\`, so AWS creates a single-node cluster (the default is ${REDSHIFT_DEFAULT_NODES.value})`;
+      // What the file says, as the start of a sentence: "analytics has `nodes: 1`".
+      const written = declared
+        ? l10n.t('{name} has `nodes: {nodes}`', { name: cluster.name, nodes })
+        : l10n.t('{name} has no `nodes`, so AWS creates a single-node cluster (the default is {nodes})', { name: cluster.name, nodes: REDSHIFT_DEFAULT_NODES.value });
       if (nodes < REDSHIFT_MIN_NODES.value) {
         const minimum = nodeType && !isRetiredRedshiftNodeType(nodeType) ? redshiftNodeRange(nodeType).min : REDSHIFT_MIN_NODES.value;
         report({
           ...where,
-          message: `${cluster.name} ${written}; a Redshift cluster has at least ${REDSHIFT_MIN_NODES.value} node (a single-node cluster, where one node is both leader and compute). Set \`nodes\` to ${minimum} or more, or use \`serverless\` for a warehouse without nodes.`,
-          fix: { kind: 'set', title: `Set \`nodes: ${minimum}\``, pointer, value: minimum },
+          message:
+            l10n.t`${written}; a Redshift cluster has at least ${REDSHIFT_MIN_NODES.value} node (a single-node cluster, where one node is both leader and compute).` +
+            ' ' +
+            l10n.t('Set `nodes` to {minimum} or more, or use `serverless` for a warehouse without nodes.', { minimum }),
+          fix: { kind: 'set', title: l10n.t('Set `nodes: {nodes}`', { nodes: minimum }), pointer, value: minimum },
         });
         continue;
       }
@@ -36,19 +43,30 @@ export default defineRule({
       // remedy, so this rule stays silent and the node count gets one finding.
       const concurrencyScalingReports = range.unconfirmed && nodes === 1 && cluster.concurrencyScaling === true && REDSHIFT_CONCURRENCY_SCALING.value.nodeTypes.includes(nodeType);
       if (nodes < range.min && !concurrencyScalingReports) {
-        const unconfirmed = range.unconfirmed ? ` (this minimum is unconfirmed in dbarch's facts, so the finding is a warning; check the node type table)` : '';
+        // The allowed range, numbers only: " (2-32)", or nothing without a maximum.
+        const span = range.max !== undefined ? ` (${range.min}-${range.max})` : '';
+        const values = { written, nodeType, min: range.min, span };
         report({
           ...where,
           severity: range.unconfirmed ? 'warning' : undefined,
           message:
-            `${cluster.name} ${written}, but ${nodeType} clusters need at least ${range.min} nodes${range.max !== undefined ? ` (${range.min}-${range.max})` : ''}: ` +
-            `the node type has no single-node configuration${unconfirmed}. Set \`nodes: ${range.min}\` or more, or choose a node type that can run on one node.`,
-          fix: { kind: 'set', title: `Set \`nodes: ${range.min}\``, pointer, value: range.min },
+            (range.unconfirmed
+              ? l10n.t(
+                  "{written}, but {nodeType} clusters need at least {min} nodes{span}: the node type has no single-node configuration (this minimum is unconfirmed in dbarch's facts, so the finding is a warning; check the node type table).",
+                  values,
+                )
+              : l10n.t('{written}, but {nodeType} clusters need at least {min} nodes{span}: the node type has no single-node configuration.', values)) +
+            ' ' +
+            l10n.t('Set `nodes: {min}` or more, or choose a node type that can run on one node.', { min: range.min }),
+          fix: { kind: 'set', title: l10n.t('Set `nodes: {nodes}`', { nodes: range.min }), pointer, value: range.min },
         });
       } else if (range.max !== undefined && nodes > range.max) {
         report({
           ...where,
-          message: `${cluster.name} has ${nodes} ${nodeType} nodes; a ${nodeType} cluster has at most ${range.max} (${range.min}-${range.max}). Use fewer, larger nodes, or move to RA3 or Redshift Serverless (DC2 is deprecated).`,
+          message:
+            l10n.t('{name} has {nodes} {nodeType} nodes; a {nodeType} cluster has at most {max} ({min}-{max}).', { name: cluster.name, nodes, nodeType, max: range.max, min: range.min }) +
+            ' ' +
+            l10n.t('Use fewer, larger nodes, or move to RA3 or Redshift Serverless (DC2 is deprecated).'),
         });
       }
     }

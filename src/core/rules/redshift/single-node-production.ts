@@ -1,5 +1,6 @@
 // redshift/single-node-production: a production warehouse that runs on one node.
 import { REDSHIFT_DEFAULT_NODES, isRetiredRedshiftNodeType, redshiftNodeFamily, redshiftNodeRange } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule, inProduction } from '../rule';
 
 export default defineRule({
@@ -23,15 +24,18 @@ export default defineRule({
       // Multi-node DC2 clusters mirror each node's data on another node; a single-node one has no mirror.
       const dc2 =
         redshiftNodeFamily(nodeType) === 'dc2'
-          ? 'DC2 also keeps the data only on that node\'s local disks, with no mirror on a second node, so a failed node means restoring the latest snapshot and losing the changes since. '
+          ? l10n.t("DC2 also keeps the data only on that node's local disks, with no mirror on a second node, so a failed node means restoring the latest snapshot and losing the changes since.") + ' '
           : '';
+      const single = declared
+        ? l10n.t`${cluster.name} is a single-node ${nodeType} cluster: one node does the leader's work (planning queries, coordinating, returning results) and all the compute, and concurrency scaling cannot add capacity to a single-node cluster.`
+        : l10n.t(
+            "{name} is a single-node {nodeType} cluster (no `nodes`: AWS creates {nodes} node by default): one node does the leader's work (planning queries, coordinating, returning results) and all the compute, and concurrency scaling cannot add capacity to a single-node cluster.",
+            { name: cluster.name, nodeType, nodes: REDSHIFT_DEFAULT_NODES.value },
+          );
       report({
         pointer: declared ? `${cluster.pointer}/nodes` : cluster.pointer,
         part: declared ? 'value' : 'key',
-        message:
-          `${cluster.name} is a single-node ${nodeType} cluster${declared ? '' : ` (no \`nodes\`: AWS creates ${REDSHIFT_DEFAULT_NODES.value} node by default)`}: ` +
-          `one node does the leader's work (planning queries, coordinating, returning results) and all the compute, and concurrency scaling cannot add capacity to a single-node cluster. ${dc2}` +
-          `For production use at least 2 nodes (\`nodes: 2\`), or Redshift Serverless.`,
+        message: single + ' ' + dc2 + l10n.t('For production use at least 2 nodes (`nodes: 2`), or Redshift Serverless.'),
       });
     }
   },

@@ -1,5 +1,6 @@
 // redshift/snapshot-retention: an automated snapshot retention AWS does not accept.
 import { REDSHIFT_SNAPSHOT_RETENTION_DAYS, redshiftNodeFamily } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -22,15 +23,21 @@ export default defineRule({
         report({
           pointer,
           part: 'value',
-          message: `${cluster.name} keeps automated snapshots for ${days} days; Redshift allows at most ${max} days. Set ${max} or less, and keep longer-lived copies as manual snapshots (their retention is set separately).`,
-          fix: { kind: 'replace', title: `Keep automated snapshots for ${max} days`, pointer, value: max },
+          message:
+            l10n.t`${cluster.name} keeps automated snapshots for ${days} days; Redshift allows at most ${max} days.` +
+            ' ' +
+            l10n.t`Set ${max} or less, and keep longer-lived copies as manual snapshots (their retention is set separately).`,
+          fix: { kind: 'replace', title: l10n.t`Keep automated snapshots for ${max} days`, pointer, value: max },
         });
       } else if (days === 0 && cluster.nodeType && redshiftNodeFamily(cluster.nodeType) === 'ra3') {
         report({
           pointer,
           part: 'value',
-          message: `${cluster.name} turns automated snapshots off (\`snapshotRetentionDays: 0\`), which RA3 clusters cannot do: their automated snapshots are kept for at least ${ra3Min} day. Set ${ra3Min} or more.`,
-          fix: { kind: 'replace', title: `Keep automated snapshots for ${ra3Min} day`, pointer, value: ra3Min },
+          message:
+            l10n.t('{name} turns automated snapshots off (`snapshotRetentionDays: 0`), which RA3 clusters cannot do: their automated snapshots are kept for at least {days} day.', { name: cluster.name, days: ra3Min }) +
+            ' ' +
+            l10n.t`Set ${ra3Min} or more.`,
+          fix: { kind: 'replace', title: l10n.t`Keep automated snapshots for ${ra3Min} day`, pointer, value: ra3Min },
         });
       }
     }

@@ -1,10 +1,14 @@
 // security/cross-region-kms: an encrypted copy in another Region without a KMS key of that Region.
 import { AURORA_CROSS_REGION_KMS_KEY, DYNAMODB_REPLICA_KMS_KEY, RDS_CROSS_REGION_REPLICA_KMS_KEY } from '../../facts';
 import { replicaRegions } from '../helpers/security';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
-/** Why a key of the other Region is needed, shared by every message. */
-const KEYS_ARE_REGIONAL = 'a KMS key belongs to the Region it was created in and cannot encrypt data anywhere else';
+/** "Write the item as `{ region: eu-west-1, kmsKey: <a key of eu-west-1> }`." */
+function writeItem(region: string): string {
+  const key = l10n.t`<a key of ${region}>`;
+  return l10n.t('Write the item as `{ region: {region}, kmsKey: {key} }`.', { region, key });
+}
 
 export default defineRule({
   meta: {
@@ -25,9 +29,13 @@ export default defineRule({
             pointer: `${replica.pointer}/region`,
             part: 'value',
             message:
-              `${replica.name} is a cross-Region read replica in ${replica.region} of ${replica.source.name} (${replica.source.region}), which is encrypted, but it names no \`kmsKey\`: ` +
-              `${KEYS_ARE_REGIONAL}, so RDS requires a key of ${replica.region} (\`${RDS_CROSS_REGION_REPLICA_KMS_KEY.value}\`) for an encrypted replica there. Add \`kmsKey:\` with an alias or ARN of a key in ${replica.region}.`,
-            related: [{ pointer: `${database.pointer}/security/encrypted`, message: `${database.name} is encrypted, so its replicas are too` }],
+              l10n.t(
+                '{replica} is a cross-Region read replica in {region} of {source} ({sourceRegion}), which is encrypted, but it names no `kmsKey`: a KMS key belongs to the Region it was created in and cannot encrypt data anywhere else, so RDS requires a key of {region} (`{parameter}`) for an encrypted replica there.',
+                { replica: replica.name, region: String(replica.region), source: replica.source.name, sourceRegion: String(replica.source.region), parameter: RDS_CROSS_REGION_REPLICA_KMS_KEY.value },
+              ) +
+              ' ' +
+              l10n.t('Add `kmsKey:` with an alias or ARN of a key in {region}.', { region: String(replica.region) }),
+            related: [{ pointer: `${database.pointer}/security/encrypted`, message: l10n.t`${database.name} is encrypted, so its replicas are too` }],
           });
         }
       } else if (database.service === 'aurora') {
@@ -39,9 +47,13 @@ export default defineRule({
             pointer: item.regionPointer,
             part: 'value',
             message:
-              `${database.name} is encrypted, and its Global Database secondary cluster in ${item.region} names no KMS key: ${KEYS_ARE_REGIONAL}, ` +
-              `so the secondary cluster needs a key that is valid in ${item.region} (\`${AURORA_CROSS_REGION_KMS_KEY.value}\`). Write the item as \`{ region: ${item.region}, kmsKey: <a key of ${item.region}> }\`.`,
-            related: [{ pointer: `${database.pointer}/security/encrypted`, message: `${database.name} is encrypted` }],
+              l10n.t(
+                '{name} is encrypted, and its Global Database secondary cluster in {region} names no KMS key: a KMS key belongs to the Region it was created in and cannot encrypt data anywhere else, so the secondary cluster needs a key that is valid in {region} (`{parameter}`).',
+                { name: database.name, region: item.region, parameter: AURORA_CROSS_REGION_KMS_KEY.value },
+              ) +
+              ' ' +
+              writeItem(item.region),
+            related: [{ pointer: `${database.pointer}/security/encrypted`, message: l10n.t`${database.name} is encrypted` }],
           });
         }
       } else if (database.service === 'dynamodb') {
@@ -53,9 +65,13 @@ export default defineRule({
             pointer: item.regionPointer,
             part: 'value',
             message:
-              `${database.name} is encrypted with a customer managed KMS key, and its global table replica in ${item.region} names no key: ${KEYS_ARE_REGIONAL}, ` +
-              `so every replica needs its own customer managed key created in its Region (\`${DYNAMODB_REPLICA_KMS_KEY.value}\`). Write the item as \`{ region: ${item.region}, kmsKey: <a key of ${item.region}> }\`.`,
-            related: [{ pointer: `${database.pointer}/security/encryption`, message: `${database.name} uses a customer managed key` }],
+              l10n.t(
+                '{name} is encrypted with a customer managed KMS key, and its global table replica in {region} names no key: a KMS key belongs to the Region it was created in and cannot encrypt data anywhere else, so every replica needs its own customer managed key created in its Region (`{parameter}`).',
+                { name: database.name, region: item.region, parameter: DYNAMODB_REPLICA_KMS_KEY.value },
+              ) +
+              ' ' +
+              writeItem(item.region),
+            related: [{ pointer: `${database.pointer}/security/encryption`, message: l10n.t`${database.name} uses a customer managed key` }],
           });
         }
       }

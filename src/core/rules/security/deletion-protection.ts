@@ -2,6 +2,7 @@
 import { DELETION_PROTECTION_DEFAULT } from '../../facts';
 import type { Database } from '../../model/model';
 import { engineName } from '../helpers/security';
+import * as l10n from '../../l10n';
 import { defineRule, inProduction } from '../rule';
 
 /**
@@ -36,20 +37,24 @@ export default defineRule({
       const pointer = `${database.pointer}/deletionProtection`;
       const what =
         database.service === 'dynamodb'
-          ? 'table and all its items'
+          ? l10n.t('the table and all its items')
           : database.service !== 'rds'
-            ? 'cluster'
+            ? l10n.t('the cluster')
             : database.multiAz.enabled && database.multiAz.mode === 'cluster'
-              ? 'Multi-AZ DB cluster (the writer and both standbys)'
-              : 'instance';
+              ? l10n.t('the Multi-AZ DB cluster (the writer and both standbys)')
+              : l10n.t('the instance');
+      const stated = written === false ? '`deletionProtection: false`' : l10n.t('`deletionProtection` is not set, and AWS leaves it off unless asked');
       report({
         pointer,
         part: written === false ? 'value' : 'key',
         message:
-          `${database.name} (${engineName(database)}) has no deletion protection (${written === false ? '`deletionProtection: false`' : '`deletionProtection` is not set, and AWS leaves it off unless asked'}): ` +
-          `a single delete call, whether a console click, a mistyped CLI command or an infrastructure change that replaces the resource, removes the ${what}. ` +
-          'Set `deletionProtection: true`; a deliberate delete then first turns it off.',
-        fix: { kind: 'set', title: 'Turn on deletion protection (`deletionProtection: true`)', pointer, value: true },
+          l10n.t(
+            '{name} ({engine}) has no deletion protection ({stated}): a single delete call, whether a console click, a mistyped CLI command or an infrastructure change that replaces the resource, removes {what}.',
+            { name: database.name, engine: engineName(database), stated, what },
+          ) +
+          ' ' +
+          l10n.t('Set `deletionProtection: true`; a deliberate delete then first turns it off.'),
+        fix: { kind: 'set', title: l10n.t('Turn on deletion protection (`deletionProtection: true`)'), pointer, value: true },
       });
     }
   },

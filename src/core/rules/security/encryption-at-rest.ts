@@ -8,6 +8,7 @@ import {
 } from '../../facts';
 import type { Database } from '../../model/model';
 import { engineName } from '../helpers/security';
+import * as l10n from '../../l10n';
 import { defineRule, stricterInProduction } from '../rule';
 
 /** Where an unencrypted store is flagged (the `encrypted` key, or its closest written parent) and why. */
@@ -19,7 +20,7 @@ interface Finding {
 
 /** What the file says about `encrypted`, for messages: the value, or that it is left to the AWS default. */
 function stated(encrypted: boolean | undefined, key: string, defaultNote: string): string {
-  return encrypted === false ? `\`${key}: false\`` : `\`${key}\` is not set, ${defaultNote}`;
+  return encrypted === false ? `\`${key}: false\`` : l10n.t('`{key}` is not set, {note}', { key, note: defaultNote });
 }
 
 /** The finding for one database, or undefined when its storage is encrypted (or the service has no setting). */
@@ -33,20 +34,31 @@ function unencrypted(database: Database): Finding | undefined {
       const encrypted = database.security?.encrypted ?? RDS_STORAGE_ENCRYPTED_DEFAULT.value;
       if (encrypted) return undefined;
       const written = database.security?.encrypted;
+      const replicas = database.service === 'rds' ? database.allReplicas.length : 0;
       const what =
         database.service === 'rds'
-          ? `its storage, automated backups, snapshots and read replicas${database.allReplicas.length ? ` (${database.allReplicas.length} here)` : ''} are all unencrypted`
-          : `its cluster volume, backups and snapshots are unencrypted`;
+          ? replicas
+            ? l10n.t`its storage, automated backups, snapshots and read replicas (${replicas} here) are all unencrypted`
+            : l10n.t('its storage, automated backups, snapshots and read replicas are all unencrypted')
+          : l10n.t('its cluster volume, backups and snapshots are unencrypted');
       const later =
         database.service === 'rds'
-          ? 'An existing instance cannot be encrypted in place (only by restoring an encrypted copy of a snapshot), so decide at creation.'
-          : 'Encryption is chosen when the cluster is created: an existing cluster cannot be switched to encrypted, its data has to move to a new encrypted cluster (for example one restored from a snapshot).';
+          ? l10n.t('An existing instance cannot be encrypted in place (only by restoring an encrypted copy of a snapshot), so decide at creation.')
+          : l10n.t('Encryption is chosen when the cluster is created: an existing cluster cannot be switched to encrypted, its data has to move to a new encrypted cluster (for example one restored from a snapshot).');
       return {
         pointer,
         part: written === false ? 'value' : 'key',
         message:
-          `${database.name} (${engineName(database)}) is not encrypted at rest (${stated(written, 'encrypted', 'and AWS leaves storage unencrypted unless asked')}): ${what}. ` +
-          `${later} Set \`security.encrypted: true\` (optionally with a \`kmsKey\` of your own).`,
+          l10n.t('{name} ({engine}) is not encrypted at rest ({stated}): {what}.', {
+            name: database.name,
+            engine: engineName(database),
+            stated: stated(written, 'encrypted', l10n.t('and AWS leaves storage unencrypted unless asked')),
+            what,
+          }) +
+          ' ' +
+          later +
+          ' ' +
+          l10n.t('Set `security.encrypted: true` (optionally with a `kmsKey` of your own).'),
       };
     }
     case 'redshift': {
@@ -59,8 +71,9 @@ function unencrypted(database: Database): Finding | undefined {
         pointer,
         part: 'value',
         message:
-          `${database.name} (Redshift) is not encrypted at rest (\`encrypted: false\`): its data blocks, metadata and snapshots are stored unencrypted. ` +
-          'Set `security.encrypted: true`; on a running cluster Redshift then migrates the data to a new encrypted cluster.',
+          l10n.t('{name} (Redshift) is not encrypted at rest (`encrypted: false`): its data blocks, metadata and snapshots are stored unencrypted.', { name: database.name }) +
+          ' ' +
+          l10n.t('Set `security.encrypted: true`; on a running cluster Redshift then migrates the data to a new encrypted cluster.'),
       };
     }
     case 'elasticache': {
@@ -73,9 +86,13 @@ function unencrypted(database: Database): Finding | undefined {
         pointer,
         part: written === false ? 'value' : 'key',
         message:
-          `${database.name} (${engineName(database)}) is not encrypted at rest (${stated(written, 'encrypted', `and the API default for ${database.engine === 'redis' ? 'Redis OSS' : 'Valkey'} is off`)}): ` +
-          'data written to disk during sync, backup and swap, and the backups kept in S3, are unencrypted. ' +
-          'At-rest encryption can only be chosen when the cluster is created; set `security.encrypted: true`.',
+          l10n.t('{name} ({engine}) is not encrypted at rest ({stated}): data written to disk during sync, backup and swap, and the backups kept in S3, are unencrypted.', {
+            name: database.name,
+            engine: engineName(database),
+            stated: stated(written, 'encrypted', l10n.t`and the API default for ${database.engine === 'redis' ? 'Redis OSS' : 'Valkey'} is off`),
+          }) +
+          ' ' +
+          l10n.t('At-rest encryption can only be chosen when the cluster is created; set `security.encrypted: true`.'),
       };
     }
     case 'dynamodb': {
@@ -89,9 +106,9 @@ function unencrypted(database: Database): Finding | undefined {
         pointer: daxPointer,
         part: written === false ? 'value' : 'key',
         message:
-          `The DAX cluster in front of ${database.name} is not encrypted at rest (${stated(written, 'encrypted', 'and DAX leaves it off unless asked')}): ` +
-          'the cached items on its nodes are stored unencrypted, although the table itself is encrypted. ' +
-          'DAX encryption can only be turned on when the cluster is created; set `dax.encrypted: true`.',
+          l10n.t`The DAX cluster in front of ${database.name} is not encrypted at rest (${stated(written, 'encrypted', l10n.t('and DAX leaves it off unless asked'))}): the cached items on its nodes are stored unencrypted, although the table itself is encrypted.` +
+          ' ' +
+          l10n.t('DAX encryption can only be turned on when the cluster is created; set `dax.encrypted: true`.'),
       };
     }
     default:
@@ -120,7 +137,7 @@ export default defineRule({
     for (const database of model.databases) {
       const finding = unencrypted(database);
       if (!finding) continue;
-      report({ ...finding, fix: { kind: 'set', title: 'Turn on encryption at rest (`encrypted: true`)', pointer: finding.pointer, value: true } });
+      report({ ...finding, fix: { kind: 'set', title: l10n.t('Turn on encryption at rest (`encrypted: true`)'), pointer: finding.pointer, value: true } });
     }
   },
 });

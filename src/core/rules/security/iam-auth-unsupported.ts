@@ -1,5 +1,6 @@
 // security/iam-auth-unsupported: IAM database authentication on an RDS engine that does not have it.
 import { IAM_DATABASE_AUTH_ENGINES, RDS_FAMILY_NAMES, rdsEngineFamily } from '../../facts';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -21,10 +22,16 @@ export default defineRule({
         pointer,
         part: 'value',
         message:
-          `${database.name} turns on IAM database authentication (\`iamAuth: true\`), but ${RDS_FAMILY_NAMES[family]} does not support it: ` +
-          'AWS offers it only on RDS for MariaDB, MySQL and PostgreSQL and on Aurora, so the instance cannot be created or modified with it. ' +
-          `Remove it (\`iamAuth: false\`) and use ${RDS_FAMILY_NAMES[family]}'s own logins, ideally with passwords kept in AWS Secrets Manager, or Kerberos through AWS Directory Service.`,
-        fix: { kind: 'replace', title: 'Turn off IAM database authentication (`iamAuth: false`)', pointer, value: false },
+          l10n.t(
+            '{name} turns on IAM database authentication (`iamAuth: true`), but {engine} does not support it: AWS offers it only on RDS for MariaDB, MySQL and PostgreSQL and on Aurora, so the instance cannot be created or modified with it.',
+            { name: database.name, engine: RDS_FAMILY_NAMES[family] },
+          ) +
+          ' ' +
+          l10n.t(
+            "Remove it (`iamAuth: false`) and use {engine}'s own logins, ideally with passwords kept in AWS Secrets Manager, or Kerberos through AWS Directory Service.",
+            { engine: RDS_FAMILY_NAMES[family] },
+          ),
+        fix: { kind: 'replace', title: l10n.t('Turn off IAM database authentication (`iamAuth: false`)'), pointer, value: false },
       });
     }
   },

@@ -1,6 +1,7 @@
 // security/open-ingress: a database port open to every address (0.0.0.0/0 or ::/0).
 import type { Database } from '../../model/model';
 import { engineName, networkSecurity } from '../helpers/security';
+import * as l10n from '../../l10n';
 import { defineRule } from '../rule';
 
 /** Whether a CIDR block matches every address of its family: any block with a /0 prefix does. */
@@ -34,16 +35,20 @@ export default defineRule({
         if (typeof cidr !== 'string' || !matchesEveryAddress(cidr)) return;
         const family = cidr.includes(':') ? 'IPv6' : 'IPv4';
         const canonical = family === 'IPv6' ? '::/0' : '0.0.0.0/0';
-        const port = security?.port !== undefined ? `port ${security.port}` : 'the database port';
+        const port = security?.port !== undefined ? l10n.t`port ${security.port}` : l10n.t('the database port');
         const reach = isPublic(database)
-            ? 'and with `publiclyAccessible: true` that includes the whole internet'
-            : 'so anything that can route to it (peered VPCs, VPNs, or the internet the day it becomes public) can try to log in';
+            ? l10n.t('and with `publiclyAccessible: true` that includes the whole internet')
+            : l10n.t('so anything that can route to it (peered VPCs, VPNs, or the internet the day it becomes public) can try to log in');
+        const values = { cidr, name: database.name, canonical, family, port, engine: engineName(database), reach };
         report({
           pointer: `${database.pointer}/security/allowedCidrs/${index}`,
           part: 'value',
           message:
-            `\`${cidr}\` in ${database.name}'s \`allowedCidrs\` ${cidr.trim() === canonical ? '' : `(a /0 prefix, the same as \`${canonical}\`) `}lets every ${family} address reach ${port} of ${engineName(database)}, ${reach}. ` +
-            'List only the subnets of the applications that connect (for example `10.0.1.0/24`), or allow their security groups instead.',
+            (cidr.trim() === canonical
+              ? l10n.t("`{cidr}` in {name}'s `allowedCidrs` lets every {family} address reach {port} of {engine}, {reach}.", values)
+              : l10n.t("`{cidr}` in {name}'s `allowedCidrs` (a /0 prefix, the same as `{canonical}`) lets every {family} address reach {port} of {engine}, {reach}.", values)) +
+            ' ' +
+            l10n.t('List only the subnets of the applications that connect (for example `10.0.1.0/24`), or allow their security groups instead.'),
         });
       });
     }
