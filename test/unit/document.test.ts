@@ -121,12 +121,14 @@ describe('YAML syntax problems', () => {
 });
 
 describe('JSON syntax problems', () => {
-  test('a trailing comma is reported at the comma\'s successor with a plain message', () => {
+  test('a trailing comma is reported at the comma, once, saying so', () => {
     const text = '{\n  "dbarch": 1,\n  "name": "x",\n}\n';
     const document = parseSource(text, 'json');
     assert.ok(document.hasSyntaxErrors);
-    assert.match(document.problems[0].message, /trailing comma|property name/);
-    assert.equal(document.lines.positionAt(document.problems[0].span.start).line, 3);
+    assert.equal(document.problems.length, 1);
+    assert.match(document.problems[0].message, /no trailing comma/);
+    assert.deepEqual(document.problems[0].span, { start: text.lastIndexOf(','), end: text.lastIndexOf(',') + 1 });
+    assert.equal(document.lines.positionAt(document.problems[0].span.start).line, 2);
   });
 
   test('an error at the end of the text (a missing `}`) marks the last character written, never past the text', () => {
