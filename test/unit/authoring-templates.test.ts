@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import { lint } from '../../src/core/lint';
 import { STARTERS } from '../../src/extension/authoring/starters';
-import { exampleTemplate, LEARNING_EXAMPLE, nameValueSpan, uniqueFileName, withLintSummary, withoutSchemaReference } from '../../src/extension/authoring/templates';
+import { exampleTemplate, LEARNING_EXAMPLE, nameValueSpan, SHIPPED_EXAMPLES, uniqueFileName, withLintSummary, withoutSchemaReference } from '../../src/extension/authoring/templates';
 
 const examples = join(__dirname, '..', '..', 'examples');
 const problemsOf = (text: string, fileName: string): string[] =>
@@ -126,4 +126,9 @@ test('the new file selects the value of the top-level name (YAML and JSON)', () 
     assert.ok(span, starter.id);
     assert.match(starter.text.slice(span.start, span.end), /^[a-z][a-z0-9-]+$/, starter.id);
   }
+});
+
+test('SHIPPED_EXAMPLES names exactly the architecture files in examples/ (the web build reads them by name)', () => {
+  const folder = readdirSync(join(__dirname, '..', '..', 'examples')).filter((name) => /\.dbarch\.(ya?ml|json)$/.test(name)).sort();
+  assert.deepEqual([...SHIPPED_EXAMPLES].sort(), folder);
 });

@@ -2,7 +2,7 @@
 // document that already has its file name, so lint, completion and Save all behave as for a real file.
 import * as vscode from 'vscode';
 import { STARTERS, type Template } from './starters';
-import { exampleTemplate, isArchitectureFileName, nameValueSpan, uniqueFileName, withLintSummary } from './templates';
+import { exampleTemplate, isArchitectureFileName, nameValueSpan, SHIPPED_EXAMPLES, uniqueFileName, withLintSummary } from './templates';
 
 type TemplateItem = vscode.QuickPickItem & { template?: Template };
 
@@ -47,17 +47,23 @@ export async function newArchitectureFile(catalog: () => Promise<TemplateCatalog
 /** The shipped examples as templates, the clean ones first. */
 async function loadExampleTemplates(extensionUri: vscode.Uri): Promise<Template[]> {
   const folder = vscode.Uri.joinPath(extensionUri, 'examples');
-  let entries: [string, vscode.FileType][];
+  let names: readonly string[];
   try {
-    entries = await vscode.workspace.fs.readDirectory(folder);
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    names = entries.filter(([name, type]) => type === vscode.FileType.File && isArchitectureFileName(name)).map(([name]) => name);
   } catch {
-    return []; // a build without examples still offers the starters
+    names = SHIPPED_EXAMPLES; // VS Code for the web cannot list an extension's folder, only read its files
   }
-  const names = entries.filter(([name, type]) => type === vscode.FileType.File && isArchitectureFileName(name)).map(([name]) => name);
   const decoder = new TextDecoder();
   const templates = await Promise.all(
     names.map(async (name) => {
-      const template = exampleTemplate(name, decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))));
+      let text: string;
+      try {
+        text = decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)));
+      } catch {
+        return undefined; // a build without examples still offers the starters
+      }
+      const template = exampleTemplate(name, text);
       return template && withLintSummary(template);
     }),
   );

@@ -10,6 +10,13 @@ import type { Template } from './starters';
 /** The example the walkthrough opens: a teaching file whose findings are the point. */
 export const LEARNING_EXAMPLE = 'learning-mistakes.dbarch.yaml';
 
+/**
+ * The examples the package ships (examples/*.dbarch.*). The extension lists its folder where it can;
+ * VS Code for the web serves extension files over HTTP, where a folder cannot be listed, so there it
+ * reads these by name (test/unit/authoring-templates.test.ts keeps the list equal to the folder).
+ */
+export const SHIPPED_EXAMPLES: readonly string[] = ['game-leaderboard.dbarch.yaml', 'learning-mistakes.dbarch.yaml', 'multi-region.dbarch.json', 'oracle-to-aurora.dbarch.yaml', 'shop.dbarch.yaml'];
+
 /** Example files that are not offered as templates; the learning example says "do not copy this file". */
 const NOT_TEMPLATES = new Set([LEARNING_EXAMPLE]);
 
