@@ -1,8 +1,8 @@
 // A private code-server for one test run: its own state under a temp folder, the .vsix that
 // `npm run package` built installed into its own extensions folder, a free loopback port, and a stop()
 // that always takes its whole process tree down. See shared/reference/REAL-VSCODE.md.
-import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { codeServerEntry, codeServerInstalled, freePort, killGroup, manifest, node24, root, run, seconds } from './common.mjs';
@@ -28,17 +28,20 @@ export const USER_SETTINGS = {
 };
 
 /**
- * Starts code-server with `vsix` installed. Resolves when /healthz answers. The caller must call
+ * Starts code-server with `vsix` installed (`args`: more code-server options, such as `--locale ko`;
+ * `settings`: user settings over USER_SETTINGS; `alsoInstall`: more .vsix files installed before it;
+ * `beforeStart({ userData, extensions })`: called once they are installed, before the server starts).
+ * Resolves when /healthz answers. The caller must call
  * stop() (a process 'exit' hook also kills it, so an exception cannot leave it running).
  */
-export async function startCodeServer({ vsix: vsixFile, log = console.log }) {
+export async function startCodeServer({ vsix: vsixFile, log = console.log, args = [], settings = {}, alsoInstall = [], beforeStart }) {
   const vsix = resolve(vsixFile);
   if (!codeServerInstalled()) throw new Error('code-server is not installed: run `node scripts/vscode/install-code-server.mjs` first');
   const runRoot = mkdtempSync(join(tmpdir(), 'dbarch-vscode-'));
   const dirs = { cfg: join(runRoot, 'cfg'), data: join(runRoot, 'data'), home: join(runRoot, 'home'), userData: join(runRoot, 'ud'), extensions: join(runRoot, 'exts') };
   for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), `${JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2)}\n`);
   const resultsFile = join(runRoot, 'suite-results.json');
   const { version } = manifest();
   const env = {
@@ -55,12 +58,17 @@ export async function startCodeServer({ vsix: vsixFile, log = console.log }) {
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 
   let started = performance.now();
+  for (const other of alsoInstall) {
+    const installed = await run(node24, [codeServerEntry, ...common, '--install-extension', resolve(other)], { env, stdio: 'pipe', timeoutMs: 90_000 });
+    if (installed.code !== 0) throw new Error(`installing ${other} into code-server failed (exit ${installed.code}):\n${installed.output}`);
+  }
   const install = await run(node24, [codeServerEntry, ...common, '--install-extension', vsix], { env, stdio: 'pipe', timeoutMs: 90_000 });
   if (install.code !== 0 || !/successfully installed/i.test(install.output)) {
     throw new Error(`installing ${vsix} into code-server failed (exit ${install.code}):\n${install.output}`);
   }
   log(`installed ${relative(root, vsix)} into code-server (${seconds(started)} s)`);
 
+  await beforeStart?.({ userData: dirs.userData, extensions: dirs.extensions });
   const port = await freePort();
   const logFile = join(runRoot, 'code-server.log');
   const logStream = createWriteStream(logFile);
@@ -80,6 +88,7 @@ export async function startCodeServer({ vsix: vsixFile, log = console.log }) {
       '--reconnection-grace-time', '10',
       // Without it the workbench silently ignores the payload that carries extensionTestsPath.
       '--vscode-option', 'enable-smoke-test-driver',
+      ...args,
     ],
     { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
@@ -153,4 +162,33 @@ export function workbenchUrl(server, folder, payload) {
 /** A `vscode-remote://` URI for a path on this machine, as the workbench in the browser names it. */
 export function remoteUri(server, path) {
   return `vscode-remote://127.0.0.1:${server.port}${path}`;
+}
+
+/**
+ * Options for startCodeServer that run VS Code in Korean (`--locale ko`). VS Code runs in a language
+ * only when a language pack declares it, and the Marketplace's Korean pack cannot be downloaded here:
+ * test/ui/language-pack-ko declares Korean without translating VS Code itself (its menus stay English;
+ * everything dbarch shows is Korean). VS Code finds packs through `languagepacks.json` in the user data
+ * folder, which it writes only when asked for the list of languages, so the entry is written here.
+ */
+export function koreanOptions() {
+  const pack = join(mkdtempSync(join(tmpdir(), 'dbarch-ko-')), 'language-pack-ko.vsix');
+  const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const packed = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', pack], { cwd: join(root, 'test', 'ui', 'language-pack-ko'), encoding: 'utf8' });
+  if (packed.status !== 0) throw new Error(`packaging the Korean language identity failed:\n${packed.stdout}${packed.stderr}`);
+  return {
+    args: ['--locale', 'ko'],
+    alsoInstall: [pack],
+    beforeStart({ userData, extensions }) {
+      const folder = readdirSync(extensions).find((entry) => entry.startsWith('dbarch-test.language-pack-ko-test-'));
+      if (!folder) throw new Error(`the Korean language identity is not in ${extensions}`);
+      const entry = {
+        hash: 'dbarch-test-ko',
+        extensions: [{ extensionIdentifier: { id: 'dbarch-test.language-pack-ko-test' }, version: '0.0.1' }],
+        translations: { vscode: join(extensions, folder, 'translations', 'main.i18n.json') },
+        label: '한국어',
+      };
+      writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify({ ko: entry }));
+    },
+  };
 }

@@ -65,14 +65,17 @@ async function nodeMajor() {
  * two-minute npm install ends in `gssapi/gssapi.h: No such file or directory`.
  */
 function checkBuildPrerequisites() {
+  // The Korean UI test's screenshots want a Hangul font (without one Chromium draws boxes): installed
+  // along with the rest where we may, never required.
+  const hangulFont = existsSync('/usr/share/fonts/truetype/nanum') ? [] : ['fonts-nanum'];
   const missing = missingPackages();
   // On a fresh Debian machine where we are root (CI, these workplace machines), install what is
   // missing; anywhere else say what to install rather than touching the system.
-  if (missing.length > 0 && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log(`install-code-server: installing ${missing.join(', ')} with apt-get`);
+  if (missing.length + hangulFont.length > 0 && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log(`install-code-server: installing ${[...missing, ...hangulFont].join(', ')} with apt-get`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env }) : update;
+    const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '-qq', ...missing, ...hangulFont], { stdio: 'inherit', env }) : update;
     if (install.status !== 0) fail(`apt-get could not install ${missing.join(' ')}`);
   }
   const still = missingPackages();
