@@ -12,6 +12,7 @@ import { diagramViews, renderDiagram, type DiagramDirection, type DiagramNode, t
 import type { NodeKind, NodeRole, Topology } from './topology/topology';
 import { SYNTAX_RULE_ID, SCHEMA_RULE_ID } from './findings';
 import { PREVIEW_LIMITS } from './preview-limits';
+import { viewLabel } from './preview-text';
 
 /** A node as the preview knows it. */
 export interface PreviewNode {
@@ -220,17 +221,6 @@ export function sameView(a: DiagramView, b: DiagramView): boolean {
 /** The views a topology offers (the diagram's own list), labelled for the preview's menu. */
 export function previewViews(topology: Topology): PreviewViewOption[] {
   return diagramViews(topology).map(({ view }) => ({ view, label: viewLabel(view) }));
-}
-
-function viewLabel(view: DiagramView): string {
-  switch (view.kind) {
-    case 'all':
-      return 'Whole architecture';
-    case 'region':
-      return `Region ${view.region}`;
-    case 'database':
-      return `Database ${view.database}`;
-  }
 }
 
 /** Options of one preview panel. */

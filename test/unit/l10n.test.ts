@@ -2,11 +2,17 @@
 // Korean text with the same placeholders and the same `code`, and package.json's contributions are
 // translated the same way (package.nls.json / package.nls.ko.json).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { catalogueFile, catalogueText, extractCatalogue } from '../../scripts/l10n';
-import { configureL10n, localize, t } from '../../src/core/l10n';
+import { capacityReport } from '../../src/core/capacity';
+import { failureScenarios, simulate } from '../../src/core/failure';
+import { configureL10n, localize, t, type L10nBundle } from '../../src/core/l10n';
+import { lint } from '../../src/core/lint';
+import { renderDiagram } from '../../src/core/mermaid';
+import { buildPreview } from '../../src/core/preview';
+import { rules } from '../../src/core/rules';
 
 const root = join(__dirname, '..', '..');
 const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
@@ -119,5 +125,58 @@ describe('package.json contributions', () => {
     };
     visit(contributes, 'contributes', 'contributes');
     assert.deepEqual(literal, []);
+  });
+});
+
+/** Hangul: a text the reader sees in Korean. */
+const KOREAN = /[\uac00-\ud7a3]/;
+
+function architectureFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.dbarch\.(ya?ml|json)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+describe('in Korean, everything the engine shows is Korean', () => {
+  test('findings, fixes, diagrams, previews, failure simulations and capacity over every example and fixture', () => {
+    const korean = readJson('l10n/bundle.l10n.ko.json') as L10nBundle;
+    const missing = new Map<string, string>();
+    const english: string[] = [];
+    const files = [...architectureFiles(join(root, 'examples')), ...architectureFiles(join(root, 'test', 'fixtures', 'rules'))];
+    let where = '';
+    configureL10n(korean, 'ko', (key) => {
+      if (!missing.has(key)) missing.set(key, where);
+    });
+    try {
+      for (const rule of rules) {
+        where = rule.meta.id;
+        if (!KOREAN.test(localize(rule.meta.description))) english.push(`${rule.meta.id} description`);
+      }
+      for (const file of files) {
+        const fileName = file.slice(file.lastIndexOf('/') + 1);
+        where = file.slice(root.length + 1);
+        const result = lint(readFileSync(file, 'utf8'), { fileName });
+        for (const finding of result.findings) {
+          const texts = [finding.message, finding.fix?.title, ...(finding.related ?? []).map((related) => related.message)];
+          for (const text of texts) {
+            // A message that is only code or values (a YAML parser's own words are English) is left alone.
+            if (text && !KOREAN.test(text) && /[a-z]{3,} [a-z]{3,} [a-z]{3,}/i.test(text.replace(/`[^`]*`/g, '')) && finding.ruleId !== 'syntax') english.push(`${where}: ${finding.ruleId}: ${text}`);
+          }
+        }
+        if (!result.model || !result.topology) continue;
+        renderDiagram(result.topology);
+        buildPreview(result, { force: true });
+        capacityReport(result.model);
+        for (const scenario of failureScenarios(result.model, result.topology)) {
+          simulate(result.model, result.topology, scenario);
+          buildPreview(result, { force: true, failure: scenario });
+        }
+      }
+    } finally {
+      configureL10n(undefined);
+    }
+    assert.deepEqual([...missing].map(([key, at]) => `${at}: ${key}`), [], 'messages shown that the catalogue has no Korean for (not extracted, or not translated)');
+    assert.deepEqual(english.slice(0, 20), [], `${english.length} texts shown in English (not wrapped in l10n.t)`);
   });
 });
