@@ -7,7 +7,7 @@ import * as l10n from '../core/l10n';
 import type { Database } from '../core/model/model';
 import { parseArgs, UsageError } from './args';
 import { readArchitecture } from './files';
-import { columns } from './simulate';
+import { terminalColumns } from '../core/text';
 import type { CliIo } from './main';
 
 /** Runs `dbarch capacity FILE [--format table|json]` and returns its exit code. */
@@ -101,8 +101,8 @@ function replicaStatus(row: ReplicaCount, color: boolean): string {
   const words = statusWords();
   const word = row.status === 'over' && row.limitKind === 'quota' ? words.quota : words[row.status];
   // Every status takes the width of the widest one (8 columns in English), so the sentences after them line up.
-  const width = Math.max(8, ...Object.values(words).map(columns));
-  const text = word + ' '.repeat(Math.max(0, width - columns(word)));
+  const width = Math.max(8, ...Object.values(words).map(terminalColumns));
+  const text = word + ' '.repeat(Math.max(0, width - terminalColumns(word)));
   return row.status === 'over' || row.status === 'under' ? paint(text, '33', color) : text;
 }
 

@@ -17,7 +17,7 @@ import {
 import { SCHEMA_RULE_ID } from '../core/findings';
 import * as l10n from '../core/l10n';
 import type { Architecture } from '../core/model/model';
-import { closest } from '../core/text';
+import { closest, terminalColumns } from '../core/text';
 import type { Topology } from '../core/topology/topology';
 import { parseArgs, UsageError } from './args';
 import { readArchitecture } from './files';
@@ -199,37 +199,16 @@ function table(outcomes: readonly DatabaseOutcome[], worstIn: ((outcome: Databas
     outcome.rpo.text,
     ...(worstIn ? [worstIn(outcome)] : []),
   ]);
-  const widths = headers.map((header, column) => Math.max(columns(header), ...rows.map((row) => columns(row[column]))));
+  const widths = headers.map((header, column) => Math.max(terminalColumns(header), ...rows.map((row) => terminalColumns(row[column]))));
   const line = (cells: string[], state?: DatabaseOutcome['state']): string =>
     cells
       .map((cell, column) => {
-        const padded = column === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[column] - columns(cell)));
+        const padded = column === cells.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[column] - terminalColumns(cell)));
         return state !== undefined && column === 2 ? paint(padded, STATE_COLORS[state] ?? '0', color) : padded;
       })
       .join('  ')
       .trimEnd();
   return [line(headers), ...rows.map((row, index) => line(row, outcomes[index].state))];
-}
-
-/**
- * The columns a text takes in a terminal: East Asian wide characters (Hangul, CJK) take two, so Korean
- * cells line up; ASCII takes one each, as `length` counts it.
- */
-export function columns(text: string): number {
-  let width = 0;
-  for (const character of text) {
-    const code = character.codePointAt(0)!;
-    const wide =
-      (code >= 0x1100 && code <= 0x115f) ||
-      (code >= 0x2e80 && code <= 0xa4cf) ||
-      (code >= 0xac00 && code <= 0xd7a3) ||
-      (code >= 0xf900 && code <= 0xfaff) ||
-      (code >= 0xfe30 && code <= 0xfe4f) ||
-      (code >= 0xff00 && code <= 0xff60) ||
-      (code >= 0xffe0 && code <= 0xffe6);
-    width += wide ? 2 : code > 0xffff ? 2 : 1;
-  }
-  return width;
 }
 
 function details(outcomes: readonly DatabaseOutcome[], color: boolean, suffix?: (outcome: DatabaseOutcome) => string): string[] {

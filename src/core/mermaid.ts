@@ -5,6 +5,7 @@
 // characters and invisible word joiners instead (see `escapeLabel`).
 import type { ConnectionFate, NodeFate } from './failure/types';
 import * as l10n from './l10n';
+import { isWideCharacter } from './text';
 import type { EdgeKind, NodeKind, NodeRole, Topology, TopologyEdge, TopologyNode } from './topology/topology';
 
 /** Layout directions Mermaid flowcharts support. */
@@ -465,21 +466,7 @@ const ASCII_WIDTHS = [
 function characterWidth(character: string): number {
   const code = character.codePointAt(0)!;
   if (code >= 0x20 && code <= 0x7e) return ASCII_WIDTHS[code - 0x20] / 100;
-  return isWide(code) ? 1 : 0.6;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1faff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
+  return isWideCharacter(code) ? 1 : 0.6;
 }
 
 /**

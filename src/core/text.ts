@@ -96,3 +96,25 @@ export function formatNumber(value: number): string {
 export function plural(count: number, singular: string, pluralForm = singular + 's'): string {
   return `${formatNumber(count)} ${count === 1 ? singular : pluralForm}`;
 }
+
+/** East Asian wide characters (Hangul, CJK, fullwidth forms) and emoji: two columns in a terminal, about an em in a diagram. */
+export function isWideCharacter(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1faff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+/** The columns a text takes in a terminal: wide characters two, the rest one, so Korean table cells line up. */
+export function terminalColumns(text: string): number {
+  let width = 0;
+  for (const character of text) width += isWideCharacter(character.codePointAt(0)!) ? 2 : 1;
+  return width;
+}

@@ -18,7 +18,7 @@ function levelWord(level: Level): string {
 }
 
 /** An environment as a word of a sentence ("production"), in the configured language. */
-function environmentWord(environment: Environment): string {
+export function environmentWord(environment: Environment): string {
   switch (environment) {
     case 'production':
       return l10n.t('production');

@@ -1,8 +1,8 @@
 // Helpers for the cross-cutting rules (arch/, advice/) and the cache rules: where Region codes are
 // written, which databases something in the file uses, and engine version order.
 import * as l10n from '../../l10n';
-import type { Architecture, Database } from '../../model/model';
-import type { RawReplicaRegion, RawService } from '../../model/raw';
+import type { Architecture } from '../../model/model';
+import type { RawReplicaRegion } from '../../model/raw';
 import { closest } from '../../text';
 
 /** A Region code written in the file, with where it is written and whose it is (in words). */
@@ -101,31 +101,5 @@ export function usedDatabases(model: Architecture): Set<string> {
 /** JSON pointer unescaping of one segment (`~1` is `/`, `~0` is `~`). */
 function unescape(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-/** A database's name for messages: "the Aurora cluster catalog", "the ElastiCache cluster session-cache". */
-export function describeDatabase(database: Database): string {
-  const name = database.name;
-  const service: RawService = database.service;
-  switch (service) {
-    case 'rds':
-      return l10n.t`the RDS database ${name}`;
-    case 'aurora':
-      return l10n.t`the Aurora cluster ${name}`;
-    case 'dynamodb':
-      return l10n.t`the DynamoDB table ${name}`;
-    case 'elasticache':
-      return l10n.t`the ElastiCache cluster ${name}`;
-    case 'redshift':
-      return l10n.t`the Redshift cluster ${name}`;
-    case 'documentdb':
-      return l10n.t`the DocumentDB cluster ${name}`;
-    case 'neptune':
-      return l10n.t`the Neptune cluster ${name}`;
-    case 'qldb':
-      return l10n.t`the QLDB ledger ${name}`;
-    case 'timestream':
-      return l10n.t`the Timestream database ${name}`;
-  }
 }
 

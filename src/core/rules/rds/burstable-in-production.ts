@@ -1,23 +1,9 @@
 // rds/burstable-in-production: a burstable db.t* instance class in production.
 import { DB_BURSTABLE_FAMILY, DB_PREVIOUS_GENERATION_CLASS_TYPES, DB_RETIRED_CLASS_TYPES } from '../../facts';
-import type { Environment } from '../../findings';
 import * as l10n from '../../l10n';
 import { describeSite, instanceClassSites, parseInstanceClass } from '../helpers/rds-engines';
+import { environmentWord } from '../describe';
 import { defineRule, inProduction } from '../rule';
-
-/** An environment's name inside a sentence. */
-function environmentName(environment: Environment): string {
-  switch (environment) {
-    case 'production':
-      return l10n.t('production');
-    case 'staging':
-      return l10n.t('staging');
-    case 'development':
-      return l10n.t('development');
-    default:
-      return l10n.t('test');
-  }
-}
 
 export default defineRule({
   meta: {
@@ -42,7 +28,7 @@ export default defineRule({
         message:
           l10n.t(
             '{owner} runs in {environment} on `{instanceClass}`, a burstable class: it gets a baseline share of its vCPUs and bursts above it on CPU credits, so a sustained load either runs out of credits and is throttled to the baseline, or (in unlimited mode) pays for surplus credits.',
-            { owner: describeSite(site), environment: environmentName(environment), instanceClass: site.instanceClass },
+            { owner: describeSite(site), environment: environmentWord(environment), instanceClass: site.instanceClass },
           ) +
           ' ' +
           l10n.t`AWS recommends burstable classes for development and test.` +
