@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { root, vsixPath } from '../../scripts/vscode/common.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, koreanOptions, startCodeServer, workbenchUrl } from '../../scripts/vscode/code-server.mjs';
+import { openQuickFixMenu, runSteps } from './steps.mjs';
 
 const FILE = 'orders.dbarch.yaml';
 const RULE = 'rds/multi-az-production';
@@ -63,9 +64,7 @@ step('the light bulb offers the Korean quick fix first, and it applies', async (
   await page.keyboard.press('Enter');
   await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: STEP_TIMEOUT_MS });
   await editor.locator('[class*="codicon-lightbulb"]').first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.keyboard.press('Control+.');
-  const focused = page.locator('.action-widget .monaco-list-row.focused');
-  await focused.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const focused = await openQuickFixMenu(page, STEP_TIMEOUT_MS);
   const shown = await focused.innerText();
   await page.screenshot({ path: join(screenshots, 'ui-ko-quick-fix.png') });
   if (!shown.includes(title)) throw new Error(`the light bulb menu opened on "${shown}", not on "${title}"`);
@@ -120,23 +119,7 @@ async function main() {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'ko-KR' });
     await page.goto(workbenchUrl(server, workspace), { timeout: 30_000 });
     console.log('\nUI test in Korean (code-server --locale ko, Chromium)');
-    for (const [index, { title, body }] of steps.entries()) {
-      if (failed > 0) {
-        console.log(`  ✖ ${title} (not run: an earlier step failed)`);
-        failed++;
-        continue;
-      }
-      const stepStarted = performance.now();
-      try {
-        await body();
-        passed++;
-        console.log(`  ✔ ${title} (${Math.round(performance.now() - stepStarted)} ms)`);
-      } catch (error) {
-        failed++;
-        console.log(`  ✖ ${title}\n${String(error.stack ?? error).replace(/^/gm, '      ')}`);
-        await page.screenshot({ path: join(screenshots, `ui-ko-failed-step-${index + 1}.png`) }).catch(() => undefined);
-      }
-    }
+    ({ passed, failed } = await runSteps(steps, { page, screenshots, prefix: 'ui-ko' }));
   } catch (error) {
     console.log(`  ✖ the Korean UI test could not start: ${error.stack ?? error}`);
     failed = Math.max(failed, 1);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { root, vsixPath } from '../../scripts/vscode/common.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, startCodeServer, workbenchUrl } from '../../scripts/vscode/code-server.mjs';
+import { openQuickFixMenu, runSteps } from './steps.mjs';
 
 const FILE = 'orders.dbarch.yaml';
 const RULE = 'rds/multi-az-production';
@@ -58,10 +59,8 @@ step('applies the preferred quick fix from the light bulb (Ctrl+.)', async () =>
   // fixes for the cursor's place (the light bulb shows), or the key press can land in between.
   await page.locator('.editor-group-container.active .monaco-editor.focused').waitFor({ timeout: STEP_TIMEOUT_MS });
   await editor.locator('[class*="codicon-lightbulb"]').first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  await page.keyboard.press('Control+.');
   // The preferred fix is the one the menu opens on, so Enter applies it.
-  const focused = page.locator('.action-widget .monaco-list-row.focused');
-  await focused.waitFor({ timeout: STEP_TIMEOUT_MS });
+  const focused = await openQuickFixMenu(page, STEP_TIMEOUT_MS);
   await page.screenshot({ path: join(screenshots, 'ui-2-light-bulb.png') });
   const title = await focused.innerText();
   if (!title.includes(FIX_TITLE)) throw new Error(`the light bulb menu opened on "${title}", not on "${FIX_TITLE}"`);
@@ -213,23 +212,7 @@ async function main() {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(workbenchUrl({ url }, workspace), { timeout: 30_000 });
     console.log('\nUI test in code-server (Chromium)');
-    for (const [index, { title, body }] of steps.entries()) {
-      if (failed > 0) {
-        console.log(`  ✖ ${title} (not run: an earlier step failed)`);
-        failed++;
-        continue;
-      }
-      const stepStarted = performance.now();
-      try {
-        await body();
-        passed++;
-        console.log(`  ✔ ${title} (${Math.round(performance.now() - stepStarted)} ms)`);
-      } catch (error) {
-        failed++;
-        console.log(`  ✖ ${title}\n${String(error.stack ?? error).replace(/^/gm, '      ')}`);
-        await page.screenshot({ path: join(screenshots, `ui-failed-step-${index + 1}.png`) }).catch(() => undefined);
-      }
-    }
+    ({ passed, failed } = await runSteps(steps, { page, screenshots, prefix: 'ui' }));
   } catch (error) {
     console.log(`  ✖ the UI test could not start: ${error.stack ?? error}`);
     failed = Math.max(failed, 1);
