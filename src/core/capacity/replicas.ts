@@ -16,8 +16,7 @@ import {
   rdsEngineFamily,
   type Fact,
 } from '../facts';
-import type { AuroraCluster, Database, DynamodbTable, ElasticacheCluster, RdsDatabase } from '../model/model';
-import { secondaryRegionCode } from '../rules/helpers/aurora';
+import { regionOfEntry, type AuroraCluster, type Database, type DynamodbTable, type ElasticacheCluster, type RdsDatabase } from '../model/model';
 import * as l10n from '../l10n';
 import { amount, countOf } from './notes';
 
@@ -115,7 +114,7 @@ function auroraReplicas(cluster: AuroraCluster): ReplicaCount[] {
   const secondaries = cluster.globalDatabase?.secondaryRegions;
   if (Array.isArray(secondaries)) {
     const max = AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS.value;
-    const regions = secondaries.map(secondaryRegionCode).filter((region): region is string => region !== undefined);
+    const regions = secondaries.map(regionOfEntry).filter((region): region is string => region !== undefined);
     const text = l10n.t`global database with ${countOf(secondaries.length, 'secondary Region')}${listed(regions)}, at most ${max}.`;
     rows.push(row(counting('aurora-global-database', cluster.name, secondaries.length, max, 'maximum', `${cluster.pointer}/globalDatabase/secondaryRegions`, AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS), `${cluster.name}: ${text}`));
   }
@@ -151,7 +150,7 @@ function dynamodbReplicas(table: DynamodbTable): ReplicaCount[] {
   const rows: ReplicaCount[] = [];
   const global = table.globalTable;
   if (global && Array.isArray(global.replicaRegions)) {
-    const replicas = global.replicaRegions.map(secondaryRegionCode).filter((region): region is string => region !== undefined && region !== table.region);
+    const replicas = global.replicaRegions.map(regionOfEntry).filter((region): region is string => region !== undefined && region !== table.region);
     const regions = [...(table.region ? [table.region] : []), ...replicas];
     const pointer = `${table.pointer}/globalTable/replicaRegions`;
     if (global.consistency === 'strong') {

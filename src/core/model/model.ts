@@ -263,6 +263,16 @@ export function isService<S extends RawService>(database: Database, service: S):
 }
 
 /** Whether a database is an Aurora, DocumentDB or Neptune cluster. */
+/**
+ * The Region code of a `secondaryRegions` / `replicaRegions` item, written as `ap-northeast-1` or as
+ * `{ region: ap-northeast-1, kmsKey: ... }`; undefined for anything else (the schema reports it).
+ */
+export function regionOfEntry(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry;
+  if (typeof entry === 'object' && entry !== null && typeof (entry as { region?: unknown }).region === 'string') return (entry as { region: string }).region;
+  return undefined;
+}
+
 export function isCluster(database: Database): database is ClusterDatabase {
   return database.service === 'aurora' || database.service === 'documentdb' || database.service === 'neptune';
 }

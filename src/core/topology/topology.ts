@@ -6,7 +6,7 @@
 import { AURORA_STORAGE_COPIES, DOCUMENTDB_STORAGE_COPIES, NEPTUNE_STORAGE_AZS } from '../facts';
 import * as l10n from '../l10n';
 import { formatNumber } from '../text';
-import type { Architecture, ClusterDatabase, Database, DynamodbTable, MultiAzDeployment, ReadReplica, Service } from '../model/model';
+import { regionOfEntry, type Architecture, type ClusterDatabase, type Database, type DynamodbTable, type MultiAzDeployment, type ReadReplica, type Service } from '../model/model';
 
 /** What a node is. */
 export type NodeKind =
@@ -119,13 +119,6 @@ export interface Topology {
   entryOf: Map<string, string>;
   /** Every node of a database. */
   nodesOf: Map<string, string[]>;
-}
-
-/** The Region of a list item written as `ap-northeast-1` or `{ region: ap-northeast-1, ... }`; undefined for anything else (the schema reports it). */
-function regionOf(entry: unknown): string | undefined {
-  if (typeof entry === 'string') return entry;
-  if (typeof entry === 'object' && entry !== null && typeof (entry as { region?: unknown }).region === 'string') return (entry as { region: string }).region;
-  return undefined;
 }
 
 /** Cache replicas drawn one by one; past it, the last node stands for the rest (ElastiCache allows 5 per shard). */
@@ -489,7 +482,7 @@ class TopologyBuilder {
       }
       this.customEndpoints.set(database.name, endpoints);
       (database.globalDatabase?.secondaryRegions ?? []).forEach((entry, index) => {
-        const region = regionOf(entry);
+        const region = regionOfEntry(entry);
         if (region === undefined) return;
         const id = this.add({
           ...base,
@@ -533,7 +526,7 @@ class TopologyBuilder {
     }
     const strong = database.globalTable?.consistency === 'strong';
     replicaRegions.forEach((entry, index) => {
-      const region = regionOf(entry);
+      const region = regionOfEntry(entry);
       if (region === undefined) return;
       const id = this.add({ ...base, region, id: `gt:${database.name}@${region}`, kind: 'dynamodb-global-replica', role: 'primary', label: `${database.name}`, detail: l10n.t`global table replica`, summary: parts(l10n.t`global table replica`, strong && 'MRSC'), pointer: `${database.pointer}/globalTable/replicaRegions/${index}`, readable: true, writable: true });
       if (region !== database.region && !this.localReplicas.has(`${database.name}@${region}`)) this.localReplicas.set(`${database.name}@${region}`, id);

@@ -1,7 +1,7 @@
 // advice/cross-region-transfer: copies of data in other Regions are paid for by the gigabyte moved.
 import { AWS_REGIONS } from '../../facts';
 import * as l10n from '../../l10n';
-import { regionOfEntry } from '../helpers/arch';
+import { regionOfEntry } from '../../model/model';
 import { andList } from '../../text';
 import { defineRule } from '../rule';
 
@@ -65,7 +65,7 @@ export default defineRule({
 });
 
 /** The distinct AWS Regions of a list other than the database's own (those mistakes, and unknown codes, are other rules'). */
-function otherRegions(list: Parameters<typeof regionOfEntry>[0][] | undefined, own: string | undefined): string[] {
+function otherRegions(list: readonly unknown[] | undefined, own: string | undefined): string[] {
   const regions = (Array.isArray(list) ? list : []).map(regionOfEntry).filter((region): region is string => region !== undefined && region !== own && knownRegions.has(region));
   return [...new Set(regions)];
 }

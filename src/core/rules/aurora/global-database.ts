@@ -2,8 +2,9 @@
 // the primary cluster's own Region.
 import { AURORA_GLOBAL_DATABASE_MAX_SECONDARY_REGIONS } from '../../facts';
 import * as l10n from '../../l10n';
+import { regionOfEntry } from '../../model/model';
 import { defineRule } from '../rule';
-import { auroraClusters, secondaryRegionCode } from '../helpers/aurora';
+import { auroraClusters } from '../helpers/aurora';
 
 export default defineRule({
   meta: {
@@ -33,7 +34,7 @@ export default defineRule({
       const region = cluster.region;
       if (!region) continue;
       secondaries.forEach((item, index) => {
-        if (secondaryRegionCode(item) !== region) return;
+        if (regionOfEntry(item) !== region) return;
         const pointer = typeof item === 'string' ? `${listPointer}/${index}` : `${listPointer}/${index}/region`;
         report({
           pointer,

@@ -1,10 +1,9 @@
 // dynamodb/stream-consumers-without-stream: applications declared as stream consumers of a table
 // whose stream is off: there is nothing for them to read.
 import { DYNAMODB_STREAM_RETENTION_HOURS } from '../../facts';
-import type { DynamodbTable } from '../../model/model';
+import { regionOfEntry, type DynamodbTable } from '../../model/model';
 import { andList } from '../../text';
 import * as l10n from '../../l10n';
-import { regionOfEntry } from '../helpers/arch';
 import { defineRule } from '../rule';
 
 /** Whether the table is an MREC (eventually consistent) global table with a replica in another Region. */

@@ -61,12 +61,6 @@ function listed(list: readonly (RawReplicaRegion | undefined)[] | undefined, poi
   });
 }
 
-/** The Region code of a `secondaryRegions` / `replicaRegions` item, whichever form it takes. */
-export function regionOfEntry(entry: RawReplicaRegion | undefined): string | undefined {
-  if (typeof entry === 'string') return entry;
-  return entry && typeof entry.region === 'string' ? entry.region : undefined;
-}
-
 /**
  * The names of the databases something in the file uses: an application connection (to the database or
  * one of its members), a migration source or target, a cache's `cacheFor` (both the cache and the

@@ -101,10 +101,3 @@ export function failoverTarget(cluster: AuroraCluster): { reader: ClusterInstanc
   const best = sized.reduce((largest, candidate) => (candidate.size.units > largest.size.units ? candidate : largest));
   return { ...best, tied: candidates.length };
 }
-
-/** The Region code of a global database secondary: a string or `{ region, kmsKey }`. */
-export function secondaryRegionCode(item: unknown): string | undefined {
-  if (typeof item === 'string') return item;
-  if (typeof item === 'object' && item !== null && typeof (item as { region?: unknown }).region === 'string') return (item as { region: string }).region;
-  return undefined;
-}
