@@ -3,6 +3,15 @@
 import { join } from 'node:path';
 
 /**
+ * A story's list of steps and the function that adds one. A step that fails ends the story (the later
+ * ones could only fail with it).
+ */
+export function story() {
+  const steps = [];
+  return { steps, step: (title, body) => steps.push({ title, body }) };
+}
+
+/**
  * Runs `steps` ({ title, body }) against `page`, printing one line per step; a failed step's screenshot
  * is `<prefix>-failed-step-<n>.png` in `screenshots`. Returns the counts.
  */

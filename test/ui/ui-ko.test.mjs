@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { root, vsixPath } from '../../scripts/vscode/common.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, koreanOptions, startCodeServer, workbenchUrl } from '../../scripts/vscode/code-server.mjs';
-import { openQuickFixMenu, runSteps } from './steps.mjs';
+import { openQuickFixMenu, runSteps, story } from './steps.mjs';
 
 const FILE = 'orders.dbarch.yaml';
 const RULE = 'rds/multi-az-production';
@@ -31,10 +31,7 @@ function fixedPart(text) {
   return text.split(/\{[^}]+\}/)[0].trim();
 }
 
-const steps = [];
-function step(title, body) {
-  steps.push({ title, body });
-}
+const { steps, step } = story();
 
 let page;
 let editor;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { root, vsixPath } from '../../scripts/vscode/common.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, startCodeServer, workbenchUrl } from '../../scripts/vscode/code-server.mjs';
-import { openQuickFixMenu, runSteps } from './steps.mjs';
+import { openQuickFixMenu, runSteps, story } from './steps.mjs';
 
 const FILE = 'orders.dbarch.yaml';
 const RULE = 'rds/multi-az-production';
@@ -19,11 +19,7 @@ const FIX_TITLE = 'Turn on Multi-AZ';
 const STEP_TIMEOUT_MS = 30_000;
 const screenshots = join(root, 'test-results');
 
-const steps = [];
-/** One step of the story; a step that fails ends the story (the later ones could only fail with it). */
-function step(title, body) {
-  steps.push({ title, body });
-}
+const { steps, step } = story();
 
 let page;
 let editor;

@@ -1,5 +1,7 @@
-// What the integration tests share: the installed extension's API, the test workspace's files, and
-// waiting on VS Code's own events (never on a clock).
+// What the VS Code suites share: the extension's API, the test workspace's files, and waiting on VS
+// Code's own events (never on a clock). The integration suite (code-server) and the web suite
+// (@vscode/test-web, test/web/suite) both use it; the web worker has no Node `assert`, so the web
+// bundle resolves `node:assert/strict` to test/web/suite/assert.ts (scripts/vscode/run-web.mjs).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DbarchApi } from '../../../src/extension/api';
@@ -8,10 +10,10 @@ import type { LintResult } from '../../../src/core/lint';
 /** `publisher.name` from package.json. */
 export const EXTENSION_ID = 'dbarch.dbarch';
 
-/** The installed dbarch extension (from the .vsix). */
+/** The dbarch extension (installed from the .vsix, or loaded from it as the web suite's development extension). */
 export function extension(): vscode.Extension<DbarchApi> {
   const found = vscode.extensions.getExtension<DbarchApi>(EXTENSION_ID);
-  assert.ok(found, `${EXTENSION_ID} is not installed in this VS Code`);
+  assert.ok(found, `${EXTENSION_ID} is not loaded in this VS Code`);
   return found;
 }
 
@@ -20,7 +22,7 @@ export async function api(): Promise<DbarchApi> {
   return extension().activate();
 }
 
-/** A file of the test workspace (a copy of test/integration/workspace made for this run). */
+/** A file of the test workspace (a copy of test/integration/workspace made for this run, mounted as a virtual workspace on the web). */
 export function workspaceFile(relativePath: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test run opens a workspace folder');
@@ -63,6 +65,11 @@ export function rangeOf(document: vscode.TextDocument, lineText: string, token: 
     return new vscode.Range(line, character, line, character + token.length);
   }
   assert.fail(`no line of ${document.uri.path} contains "${lineText}"`);
+}
+
+/** A range as plain numbers, for deepEqual. */
+export function plain(range: vscode.Range): [number, number, number, number] {
+  return [range.start.line, range.start.character, range.end.line, range.end.character];
 }
 
 /** The line of the document that contains `lineText` (the first one). */

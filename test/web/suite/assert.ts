@@ -1,5 +1,6 @@
-// The few assertions the web suite needs. The web extension host is a web worker, where Node's
-// `assert` does not exist; these throw an AssertionError-like Error with both values in the message.
+// The few assertions the web suite needs, standing in for `node:assert/strict` in its bundle (the
+// shared helpers import that). The web extension host is a web worker, where Node's `assert` does not
+// exist; these throw an AssertionError-like Error with both values in the message.
 
 export class AssertionError extends Error {
   override name = 'AssertionError';
@@ -11,6 +12,10 @@ export function ok(value: unknown, message?: string): asserts value {
 
 export function equal<T>(actual: T, expected: T, message?: string): void {
   if (!Object.is(actual, expected)) throw new AssertionError(`${message ? `${message}: ` : ''}expected ${show(expected)}, got ${show(actual)}`);
+}
+
+export function notEqual<T>(actual: T, expected: T, message?: string): void {
+  if (Object.is(actual, expected)) throw new AssertionError(`${message ? `${message}: ` : ''}expected anything but ${show(expected)}`);
 }
 
 /** Structural equality of plain data (arrays, objects, numbers, strings): what JSON would keep. */

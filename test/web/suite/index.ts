@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { DbarchApi } from '../../../src/extension/api';
 import { harnessUrl, log, post } from './harness';
-import { EXTENSION_ID } from './helpers';
+import { EXTENSION_ID } from '../../integration/suite/helpers';
 
 /** One test's outcome, as the harness prints it. */
 interface TestOutcome {

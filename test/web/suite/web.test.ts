@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import * as assert from './assert';
 import { post } from './harness';
-import { api, dbarchDiagnostics, extension, linted, nextEvent, open, plain, rangeOf, revert, ruleOf, workspaceFile } from './helpers';
+import { api, dbarchDiagnostics, extension, linted, nextEvent, open, plain, rangeOf, revert, ruleOf, workspaceFile } from '../../integration/suite/helpers';
 
 const MULTI_AZ = 'rds/multi-az-production';
 
