@@ -1,7 +1,7 @@
 // Shared pieces of the security/ rules: human names of engines, the security
 // block of any database, and the Region lists of global databases and global tables.
 import { RDS_FAMILY_NAMES, rdsEngineFamily } from '../../facts';
-import type { Database } from '../../model/model';
+import { regionOfEntry, type Database } from '../../model/model';
 import type { RawCidr, RawReplicaRegion } from '../../model/raw';
 
 /** How a message names a database's service and engine: `RDS for PostgreSQL`, `Aurora MySQL`, `Redis OSS`. */
@@ -66,10 +66,10 @@ export function replicaRegions(list: readonly RawReplicaRegion[] | undefined, li
   const result: ReplicaRegionItem[] = [];
   list.forEach((item, index) => {
     const pointer = `${listPointer}/${index}`;
-    if (typeof item === 'string') result.push({ region: item, kmsKey: undefined, pointer, regionPointer: pointer });
-    else if (typeof item === 'object' && item !== null && typeof item.region === 'string') {
-      result.push({ region: item.region, kmsKey: typeof item.kmsKey === 'string' ? item.kmsKey : undefined, pointer, regionPointer: `${pointer}/region` });
-    }
+    const region = regionOfEntry(item);
+    if (region === undefined) return;
+    if (typeof item === 'string') result.push({ region, kmsKey: undefined, pointer, regionPointer: pointer });
+    else result.push({ region, kmsKey: typeof item.kmsKey === 'string' ? item.kmsKey : undefined, pointer, regionPointer: `${pointer}/region` });
   });
   return result;
 }
