@@ -1,6 +1,6 @@
 // The lint driver: text -> document -> schema -> model -> topology -> rules -> sorted findings.
 // Severity, environment scaling, configuration and suppression comments are applied here, not in rules.
-import { languageOf, parseSource } from './document';
+import { languageOf, parseSourceSteps } from './document';
 import { SourceDocument, type DocumentLanguage } from './document/document';
 import { toPointer, type PathSegment, type Span } from './document/source';
 import {
@@ -20,11 +20,13 @@ import * as l10n from './l10n';
 import { buildModel, type Architecture } from './model/model';
 import { checkArchitectureSchema } from './schema/architecture';
 import { placeOf } from './schema/check';
-import { buildTopology, type Topology } from './topology/topology';
+import { buildTopologySteps, type Topology } from './topology/topology';
+import { judgeAzLossSteps } from './failure';
 import { rules as registeredRules } from './rules';
 import { severityIn, type Report, type Rule } from './rules/rule';
 import { readSuppressions } from './suppressions';
 import type { LintConfig } from './config';
+import { runInSlices, runSteps, type Slicing, type Steps } from './steps';
 
 /** What to lint and how. */
 export interface LintOptions {
@@ -47,8 +49,24 @@ export interface LintResult {
 
 /** Lints architecture text. Never throws: every problem becomes a finding. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
+  return runSteps(lintSteps(text, options));
+}
+
+/**
+ * Lints in slices (steps.ts), pausing every few milliseconds so the caller's other work goes on: the
+ * editor lints this way. Resolves to the same result as `lint`, or to undefined when `cancelled`
+ * says so at a pause.
+ */
+export function lintInSlices(text: string, options: LintOptions = {}, slicing: Slicing = {}): Promise<LintResult | undefined> {
+  return runInSlices(lintSteps(text, options), slicing);
+}
+
+/** `lint` in steps: parse, then `lintDocumentSteps`. */
+export function* lintSteps(text: string, options: LintOptions = {}): Steps<LintResult> {
   const language = options.language ?? languageOf(options.fileName, text);
-  return lintDocument(parseSource(text, language), options);
+  const document = yield* parseSourceSteps(text, language);
+  yield;
+  return yield* lintDocumentSteps(document, options);
 }
 
 /**
@@ -69,8 +87,13 @@ export function sizeLimitResult(text: string, options: { fileName?: string; limi
   return { document, findings: [{ ruleId: SYNTAX_RULE_ID, severity: 'warning', message, span, range: document.lines.rangeOf(span) }], environment: 'production' };
 }
 
-/** Lints an already parsed document (the extension parses once per version and reuses it). */
+/** Lints an already parsed document. */
 export function lintDocument(document: SourceDocument, options: LintOptions = {}): LintResult {
+  return runSteps(lintDocumentSteps(document, options));
+}
+
+/** `lintDocument` in steps: it may pause between its stages and between rules. */
+export function* lintDocumentSteps(document: SourceDocument, options: LintOptions = {}): Steps<LintResult> {
   const config = options.config ?? {};
   const raw: Candidate[] = [];
   const place = (path: string | readonly PathSegment[], part: 'key' | 'value' | 'auto' = 'auto'): Span => document.locate(path, part).span;
@@ -105,6 +128,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
   }
 
   const schema = checkArchitectureSchema(document.value);
+  yield;
   const schemaLevel = config.rules?.[SCHEMA_RULE_ID] ?? 'error';
   for (const problem of schema.problems) {
     const span = place(problem.path, problem.part);
@@ -126,7 +150,12 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
   const isUnsettled = (pointer: string): boolean => unsettled.some((prefix) => pointer === prefix || pointer.startsWith(prefix + '/'));
 
   const model = buildModel(document.value, schema.invalidPaths);
-  const topology = buildTopology(model);
+  yield;
+  const topology = yield* buildTopologySteps(model);
+  // The availability rules read one failure analysis per database, and arch/single-az asks for every
+  // one of them; worked out here first, in steps, the editor can pause between databases instead of
+  // inside that rule.
+  if ((options.rules ?? registeredRules).some((rule) => rule.meta.id === 'arch/single-az')) yield* judgeAzLossSteps(model, topology);
   const environment = config.environment ?? model.environment;
   for (const rule of options.rules ?? registeredRules) {
     const configured = config.rules?.[rule.meta.id];
@@ -155,6 +184,7 @@ export function lintDocument(document: SourceDocument, options: LintOptions = {}
       const reason = error instanceof Error ? error.message : String(error);
       raw.push(finding(rule.meta.id, 'error', l10n.t('The rule {rule} failed on this file ({error}); please report it.', { rule: rule.meta.id, error: reason }), place([])));
     }
+    yield;
   }
   return { ...finish(document, raw, config, environment), model, topology };
 }

@@ -2,7 +2,7 @@
 // edit has made stale, and publishes one DiagnosticCollection. The engine does the work; this class
 // only schedules it and translates findings.
 import * as vscode from 'vscode';
-import { lint, sizeLimitResult, type LintResult } from '../core/lint';
+import { lintInSlices, sizeLimitResult, type LintResult } from '../core/lint';
 import { SUPPRESSION_RULE_ID, type Finding } from '../core/findings';
 import type { LintEvent } from './api';
 import { isArchitectureDocument } from './architecture-files';
@@ -10,9 +10,10 @@ import { ConfigFiles, effectiveConfig } from './config-files';
 import { docsUri } from './docs';
 
 /**
- * Past this size a lint takes about a second on a slow machine (bench/README.md: ~0.9 s for 1,000
- * databases, 879 KB), all of it on the extension host's thread; the `dbarch.maxFileSizeKB` setting
- * raises or lowers it.
+ * Past this size a lint takes over a second on a slow machine (bench/README.md: about 1 s for 1,000
+ * databases, 879 KB). It runs in slices, so the extension host stays responsive, but a file this
+ * large is linted again after every pause in typing; the `dbarch.maxFileSizeKB` setting raises or
+ * lowers the bound.
  */
 const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 
@@ -51,7 +52,11 @@ export class Linter implements vscode.Disposable {
     );
   }
 
-  /** Lints a document now and publishes the result unless a newer edit arrived meanwhile. */
+  /**
+   * Lints a document now and publishes the result unless a newer edit arrived meanwhile. The lint runs
+   * in slices of a few milliseconds (core/steps.ts), so a large file never holds up the extension host
+   * for long; it stops at its next pause once the document changes, closes or is linted again.
+   */
   async lintNow(document: vscode.TextDocument): Promise<LintResult | undefined> {
     if (!isArchitectureDocument(document) || document.isClosed) return undefined;
     const key = document.uri.toString();
@@ -64,10 +69,12 @@ export class Linter implements vscode.Disposable {
     if (this.generations.get(key) !== generation || document.version !== version || document.isClosed) return undefined;
     const text = document.getText();
     const limitKB = vscode.workspace.getConfiguration('dbarch').get<number>('maxFileSizeKB', DEFAULT_MAX_FILE_SIZE_KB);
+    const stale = (): boolean => this.generations.get(key) !== generation || document.version !== version || document.isClosed;
     const result =
       text.length > limitKB * 1024
         ? sizeLimitResult(text, { fileName: document.uri.path, limitKB })
-        : lint(text, { fileName: document.uri.path, config: effectiveConfig(configFile?.findings.length ? undefined : configFile?.config) });
+        : await lintInSlices(text, { fileName: document.uri.path, config: effectiveConfig(configFile?.findings.length ? undefined : configFile?.config) }, { cancelled: stale });
+    if (!result || stale()) return undefined;
     this.results.set(key, { version, result });
     this.diagnostics.set(document.uri, result.findings.map((finding) => this.toDiagnostic(finding, document.uri, text)));
     this.emitter.fire({ uri: document.uri, version, result });

@@ -11,7 +11,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { parseDocument, type YAMLError } from 'yaml';
 import { generateArchitecture } from '../../bench/generate';
+import { parseDocumentSteps } from '../../src/core/document/yaml';
+import { runSteps } from '../../src/core/steps';
 import { lint, type LintResult } from '../../src/core/lint';
 import { renderDiagram } from '../../src/core/mermaid';
 import { buildPreview } from '../../src/core/preview';
@@ -122,6 +125,7 @@ function check(text: string, fileName: string, result: LintResult): void {
     // The driver turns a rule that throws into a finding; for the fuzz that is a failure all the same.
     assert.doesNotMatch(finding.message, /failed on this file/, finding.message);
   }
+  if (!fileName.endsWith('.json')) assertSameParse(text);
   const again = lint(text, { fileName });
   assert.deepEqual(
     again.findings.map((finding) => [finding.ruleId, finding.severity, finding.message, finding.span.start, finding.span.end]),
@@ -134,6 +138,23 @@ function check(text: string, fileName: string, result: LintResult): void {
     diagrams.add(diagram.text);
     buildPreview(result, { force: true });
   }
+}
+
+/** The parse the lint drives token by token (so the editor can pause it) reads the text as parseDocument does. */
+function assertSameParse(text: string): void {
+  const options = { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' } as const;
+  let expected;
+  try {
+    expected = parseDocument(text, options);
+  } catch {
+    return; // a stack overflow on deep nesting: the lint reports it; there is nothing to compare
+  }
+  const actual = runSteps(parseDocumentSteps(text));
+  const problems = (document: { errors: YAMLError[]; warnings: YAMLError[] }): unknown => [...document.errors, ...document.warnings].map((error) => [error.code, ...error.pos]);
+  assert.deepEqual(problems(actual), problems(expected), 'the stepped parse reports the same problems');
+  assert.deepEqual(actual.range, expected.range, 'the stepped parse covers the same text');
+  // Without aliases the data is small and safe to expand.
+  if (!text.includes('*') && expected.errors.length === 0) assert.deepEqual(actual.toJS(), expected.toJS(), 'the stepped parse reads the same data');
 }
 
 /** The Mermaid text's lines are the shapes the renderer writes: no label can end early or start a directive. */

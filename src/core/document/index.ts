@@ -1,8 +1,9 @@
 // Reading an architecture file: the notation is chosen from the file name, else from the text.
 import { SourceDocument, type DocumentLanguage } from './document';
 import { parseJson } from './json';
-import { nestedTooDeeply, parseYaml } from './yaml';
+import { nestedTooDeeply, parseYamlSteps } from './yaml';
 import * as l10n from '../l10n';
+import { runSteps, type Steps } from '../steps';
 
 export * from './document';
 export * from './source';
@@ -15,9 +16,14 @@ export function languageOf(fileName: string | undefined, text: string): Document
 
 /** Parses text into a SourceDocument; never throws, whatever the text. */
 export function parseSource(text: string, language: DocumentLanguage): SourceDocument {
+  return runSteps(parseSourceSteps(text, language));
+}
+
+/** `parseSource` in steps (see steps.ts): a YAML parse may pause (JSON parses fast enough in one go). */
+export function* parseSourceSteps(text: string, language: DocumentLanguage): Steps<SourceDocument> {
   try {
     // The yaml package skips a byte-order mark itself; for JSON a space keeps every offset the same.
-    const parsed = language === 'json' ? parseJson(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text) : parseYaml(text);
+    const parsed = language === 'json' ? parseJson(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text) : yield* parseYamlSteps(text);
     return new SourceDocument(text, language, parsed.value, parsed.problems, parsed.duplicateKeys, parsed.tree);
   } catch (error) {
     // The parsers recurse per nesting level; a pathological file can exhaust the stack.

@@ -1,13 +1,17 @@
 // YAML files through the `yaml` package: data, syntax problems with exact places, and node lookup by path.
 import {
+  Composer,
   isAlias,
   isCollection,
   isMap,
   isPair,
   isScalar,
   isSeq,
-  parseDocument,
+  Lexer,
+  Parser,
   visit,
+  YAMLParseError,
+  type CST,
   type Document,
   type Node as YamlNode,
   type Pair,
@@ -18,6 +22,7 @@ import type { DuplicateKey, MappingShape, SourceComment, SyntaxProblem, SyntaxTr
 import type { PathSegment, Span } from './source';
 import { formatNumber } from '../text';
 import * as l10n from '../l10n';
+import { runSteps, type Steps } from '../steps';
 
 /**
  * The most nodes the data may expand to through aliases. A "billion laughs" file of a few hundred
@@ -40,11 +45,13 @@ export interface ParsedYaml {
 
 /** Parses YAML text into data, problems and a syntax tree. */
 export function parseYaml(text: string): ParsedYaml {
-  // logLevel 'error': the parser's warnings become findings below, never process warnings on stderr.
-  // The parser's own duplicate-key check compares every key with every other (minutes for a 10 MB
-  // file); the tree finds duplicates in one pass instead. logLevel 'error': the parser's warnings
-  // become findings below, never process warnings on stderr.
-  const document = parseDocument(text, { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' });
+  return runSteps(parseYamlSteps(text));
+}
+
+/** `parseYaml` in steps (see steps.ts): it may pause while the parser reads the text, and between stages. */
+export function* parseYamlSteps(text: string): Steps<ParsedYaml> {
+  const document = yield* parseDocumentSteps(text);
+  yield;
   const problems: SyntaxProblem[] = [];
   const tooDeep = nestedTooDeeply();
   for (const error of document.errors) {
@@ -61,6 +68,7 @@ export function parseYaml(text: string): ParsedYaml {
   const tree = new YamlTree(document, text);
   const duplicateKeys = tree.duplicates();
   if (problems.some((problem) => problem.severity === 'error')) return { value: undefined, problems, duplicateKeys, tree };
+  yield;
 
   const bomb = tree.firstExcessiveAlias();
   if (bomb) {
@@ -74,9 +82,48 @@ export function parseYaml(text: string): ParsedYaml {
     });
     return { value: undefined, problems, duplicateKeys, tree };
   }
+  yield;
   // The expansion was measured above, so toJS cannot blow up; the bound here is only a second fence.
   const value = document.toJS({ maxAliasCount: -1 });
   return { value, problems, duplicateKeys, tree };
+}
+
+/** The parser takes this many lexical tokens between two pause points (a millisecond or two of work). */
+const TOKENS_PER_STEP = 2_000;
+
+/**
+ * What the `yaml` package's `parseDocument` does, with pause points: its lexer and parser are driven
+ * here one token at a time (their public streaming interface) instead of in one call, then its
+ * composer builds the document. The options are dbarch's:
+ * - uniqueKeys false: the parser's own duplicate-key check compares every key with every other
+ *   (minutes for a 10 MB file); the tree finds duplicates in one pass instead;
+ * - logLevel 'error': the parser's warnings become findings, never process warnings on stderr;
+ * - merge: `<<` merge keys work as most YAML tools read them.
+ */
+export function* parseDocumentSteps(text: string): Steps<Document.Parsed> {
+  const lexer = new Lexer();
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  let count = 0;
+  for (const lexeme of lexer.lex(text)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    if (++count % TOKENS_PER_STEP === 0) yield;
+  }
+  for (const token of parser.end()) tokens.push(token);
+  yield;
+  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' });
+  let document: Document.Parsed | undefined;
+  for (const composed of composer.compose(tokens, true, text.length)) {
+    if (!document) {
+      document = composed;
+      continue;
+    }
+    // As parseDocument reports a second document (describeYamlError gives it dbarch's own message).
+    document.errors.push(new YAMLParseError([composed.range[0], composed.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+    break;
+  }
+  // compose(…, forceDoc = true) always yields a document, even for empty text.
+  return document!;
 }
 
 /** Node lookup, duplicates and comments over one parsed YAML document. */
@@ -160,46 +207,26 @@ class YamlTree implements SyntaxTree {
       candidates.push({ text: match[1].replace(/\r$/, ''), span: { start: hash, end: match.index + match[0].replace(/\r$/, '').length } });
     }
     if (candidates.length === 0) return candidates;
-    const scalarSpans: Span[] = [];
-    visit(this.document, {
-      Scalar: (_key, scalar) => {
-        if (scalar.range && this.text.slice(scalar.range[0], scalar.range[1]).includes('\n')) {
-          scalarSpans.push({ start: scalar.range[0], end: scalar.range[1] });
-        }
-      },
-    });
+    const scalarSpans = this.shape.multiLineScalars;
     return candidates.filter((comment) => !scalarSpans.some((span) => comment.span.start > span.start && comment.span.start < span.end));
   }
 
   /** Every key written twice in one mapping, with the place of its first occurrence. */
   duplicates(): DuplicateKey[] {
-    const result: DuplicateKey[] = [];
-    visit(this.document, {
-      Map: (_key, map, ancestors) => {
-        const seen = new Map<string, Span>();
-        for (const pair of map.items) {
-          const key = keyText(pair);
-          if (key === undefined || !pair.key) continue;
-          const span = rangeSpan(pair.key as YamlNode);
-          const first = seen.get(key);
-          if (first) result.push({ path: pathOf(ancestors, map), key, span, firstSpan: first });
-          else seen.set(key, span);
-        }
-      },
-    });
-    return result;
+    return this.shape.duplicates;
   }
+
+  /** What one walk over the tree finds (computed on first use). */
+  private get shape(): TreeShape {
+    this.walked ??= walkTree(this.document.contents, this.text);
+    return this.walked;
+  }
+
+  private walked: TreeShape | undefined;
 
   /** The first alias whose expansion exceeds the bound, or undefined. */
   firstExcessiveAlias(): Span | undefined {
-    let hasAlias = false;
-    visit(this.document, {
-      Alias: () => {
-        hasAlias = true;
-        return visit.BREAK;
-      },
-    });
-    if (!hasAlias) return undefined;
+    if (!this.shape.hasAlias) return undefined;
     const sizes = new Map<unknown, number>();
     let culprit: Span | undefined;
     const sizeOf = (node: unknown, depth: number): number => {
@@ -272,21 +299,74 @@ function rangeSpan(node: YamlNode): Span {
   return { start: range[0], end: range[1] };
 }
 
-/** The data path of a node from the ancestors `visit` gives. */
-function pathOf(ancestors: readonly unknown[], node: unknown): PathSegment[] {
-  const chain = [...ancestors, node];
-  const path: PathSegment[] = [];
-  for (let i = 0; i < chain.length - 1; i++) {
-    const parent = chain[i];
-    const child = chain[i + 1];
-    if (isPair(child) && isMap(parent)) {
-      const key = keyText(child);
-      if (key !== undefined) path.push(key);
-    } else if (isSeq(parent)) {
-      path.push(parent.items.indexOf(child as never));
+/** What one walk over a document's nodes finds. */
+interface TreeShape {
+  /** Keys written twice in one mapping, in document order. */
+  duplicates: DuplicateKey[];
+  hasAlias: boolean;
+  /** Scalars written over more than one line (block scalars, folded quoted strings). */
+  multiLineScalars: Span[];
+}
+
+/** A node met on the walk, with what leads to it (its data path is read off the chain only when needed). */
+interface Step {
+  node: unknown;
+  parent: Step | undefined;
+  /** The path segment from the parent; undefined when the step adds none (a collection used as a key). */
+  segment: PathSegment | undefined;
+}
+
+/**
+ * One walk over every node (keys, values, list items; aliases are not followed), depth first in document
+ * order. It replaces three passes of the `yaml` package's `visit`, which costs about 30 ms per pass on a
+ * 1,000-database file, and keeps its own stack, so deep nesting cannot exhaust the call stack.
+ */
+function walkTree(root: unknown, text: string): TreeShape {
+  const shape: TreeShape = { duplicates: [], hasAlias: false, multiLineScalars: [] };
+  const pending: Step[] = [{ node: root, parent: undefined, segment: undefined }];
+  while (pending.length > 0) {
+    const step = pending.pop()!;
+    const node = step.node;
+    if (isScalar(node)) {
+      const range = node.range;
+      const newline = range ? text.indexOf('\n', range[0]) : -1;
+      if (range && newline >= 0 && newline < range[1]) shape.multiLineScalars.push({ start: range[0], end: range[1] });
+    } else if (isAlias(node)) {
+      shape.hasAlias = true;
+    } else if (isMap(node)) {
+      const seen = new Map<string, Span>();
+      const children: Step[] = [];
+      for (const pair of node.items) {
+        const key = keyText(pair);
+        if (key !== undefined && pair.key) {
+          const span = rangeSpan(pair.key as YamlNode);
+          const first = seen.get(key);
+          if (first) shape.duplicates.push({ path: pathOfStep(step), key, span, firstSpan: first });
+          else seen.set(key, span);
+        }
+        children.push({ node: pair.key, parent: step, segment: key }, { node: pair.value, parent: step, segment: key });
+      }
+      for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]);
+    } else if (isSeq(node)) {
+      for (let index = node.items.length - 1; index >= 0; index--) {
+        const item = node.items[index];
+        if (isPair(item)) {
+          // The value goes on the stack first, so the key is walked first.
+          pending.push({ node: item.value, parent: step, segment: index }, { node: item.key, parent: step, segment: index });
+        } else {
+          pending.push({ node: item, parent: step, segment: index });
+        }
+      }
     }
   }
-  return path;
+  return shape;
+}
+
+/** The data path of a step: the segments along its chain of parents. */
+function pathOfStep(step: Step): PathSegment[] {
+  const path: PathSegment[] = [];
+  for (let current: Step | undefined = step; current; current = current.parent) if (current.segment !== undefined) path.push(current.segment);
+  return path.reverse();
 }
 
 function spanOfError(error: YAMLError, text: string, document?: Document): Span {

@@ -9,6 +9,7 @@ import type { Loss } from './context';
 import { contextOf, evaluate } from './simulate';
 import type { DatabaseOutcome, NodeFate } from './types';
 import { compareOutcomes } from './worst';
+import type { Steps } from '../steps';
 
 /** How a database fares when one AZ of its Region is lost, at worst. */
 export interface AzLossVerdict {
@@ -27,6 +28,24 @@ export interface AzLossVerdict {
 }
 
 const verdicts = new WeakMap<Topology, Map<string, AzLossVerdict>>();
+
+/** Whether the AZ-loss verdict concerns a database: Redshift, QLDB and Timestream are left to other rules. */
+export function judgedByAzLoss(database: Database): boolean {
+  return database.service !== 'redshift' && database.service !== 'qldb' && database.service !== 'timestream';
+}
+
+/**
+ * Works out the verdict of every database it concerns, one database per step: the lint runs this
+ * before its rules, so the editor can pause between databases rather than inside the first rule that
+ * asks (the verdicts are kept for the Topology, and the rules then read them).
+ */
+export function* judgeAzLossSteps(model: Architecture, topology: Topology): Steps<void> {
+  for (const database of model.databases) {
+    if (!judgedByAzLoss(database)) continue;
+    azLoss(model, topology, database);
+    yield;
+  }
+}
 
 /**
  * The worst a single AZ loss does to a database: over every AZ of its Region the file places some of it

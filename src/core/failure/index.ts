@@ -4,4 +4,4 @@ export type { ApplicationConnectionOutcome, ConnectionFate, DatabaseOutcome, Dat
 export { simulate } from './simulate';
 export { failureScenarios, describeScenario, nodeNames, azsByRegion } from './scenarios';
 export { worstCase, compareOutcomes } from './worst';
-export { azLoss, type AzLossVerdict } from './az-loss';
+export { azLoss, judgedByAzLoss, judgeAzLossSteps, type AzLossVerdict } from './az-loss';

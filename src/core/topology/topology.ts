@@ -6,6 +6,7 @@
 import { AURORA_STORAGE_COPIES, DOCUMENTDB_STORAGE_COPIES, NEPTUNE_STORAGE_AZS } from '../facts';
 import * as l10n from '../l10n';
 import { formatNumber } from '../text';
+import { runSteps, type Steps } from '../steps';
 import { regionOfEntry, type Architecture, type ClusterDatabase, type Database, type DynamodbTable, type MultiAzDeployment, type ReadReplica, type Service } from '../model/model';
 
 /** What a node is. */
@@ -126,9 +127,18 @@ const MAX_DRAWN_CACHE_REPLICAS = 8;
 
 /** Builds the Topology of a model. */
 export function buildTopology(model: Architecture): Topology {
+  return runSteps(buildTopologySteps(model));
+}
+
+/** `buildTopology` in steps (core/steps.ts): it may pause after each database and application. */
+export function* buildTopologySteps(model: Architecture): Steps<Topology> {
   const builder = new TopologyBuilder();
-  for (const database of model.databases) builder.database(database);
+  for (const database of model.databases) {
+    builder.database(database);
+    yield;
+  }
   for (const application of model.applications) {
+    yield;
     const id = builder.add({ id: `app:${application.name}`, kind: 'application', role: 'application', label: application.name, detail: application.description, summary: application.description ? [firstClause(application.description)] : [], region: application.region, pointer: application.pointer, readable: false, writable: false });
     for (const connection of application.connects) {
       for (const target of builder.targetsOf(connection.reference.text, connection.endpoint, application.region)) {
@@ -243,6 +253,47 @@ function indexKeys(partitionKey: { name?: unknown } | undefined, sortKey: { name
   return [partitionKey?.name, sortKey?.name].filter((name): name is string => typeof name === 'string' && name !== '').join(', ');
 }
 
+/**
+ * A node with every field in one order. Nodes are built in a dozen places with different fields; as
+ * objects of one shape, every later reader (failure analysis, rules, diagram) reads their fields
+ * without the engine's slow path for objects of many shapes.
+ */
+function nodeOf(node: TopologyNode, id: string): TopologyNode {
+  return {
+    id,
+    kind: node.kind,
+    role: node.role,
+    label: node.label,
+    detail: node.detail,
+    database: node.database,
+    service: node.service,
+    region: node.region,
+    az: node.az,
+    pointer: node.pointer,
+    readable: node.readable,
+    writable: node.writable,
+    count: node.count,
+    summary: node.summary,
+  };
+}
+
+/** An edge with every field in one order (see nodeOf). */
+function edgeOf(edge: Omit<TopologyEdge, 'crossRegion'>, crossRegion: boolean): TopologyEdge {
+  return {
+    from: edge.from,
+    to: edge.to,
+    kind: edge.kind,
+    access: edge.access,
+    endpoint: edge.endpoint,
+    migrationType: edge.migrationType,
+    crossRegion,
+    twoWay: edge.twoWay,
+    synchronous: edge.synchronous,
+    pointer: edge.pointer,
+    label: edge.label,
+  };
+}
+
 class TopologyBuilder {
   readonly topology: Topology = { nodes: [], edges: [], regions: [], outside: [], nodeById: new Map(), entryOf: new Map(), nodesOf: new Map() };
   private readonly readerIds = new Map<string, string[]>();
@@ -263,9 +314,7 @@ class TopologyBuilder {
       id = `${node.id}~${n}`;
       this.duplicates.set(node.id, n + 1);
     }
-    // Callers build a fresh node for every call, so it is placed as it is, without a copy.
-    const placed = node;
-    placed.id = id;
+    const placed = nodeOf(node, id);
     this.topology.nodes.push(placed);
     this.topology.nodeById.set(id, placed);
     if (node.database) {
@@ -279,8 +328,7 @@ class TopologyBuilder {
   edge(edge: Omit<TopologyEdge, 'crossRegion'>): void {
     const from = this.topology.nodeById.get(edge.from);
     const to = this.topology.nodeById.get(edge.to);
-    const crossRegion = Boolean(from?.region && to?.region && from.region !== to.region);
-    this.topology.edges.push({ ...edge, crossRegion });
+    this.topology.edges.push(edgeOf(edge, Boolean(from?.region && to?.region && from.region !== to.region)));
   }
 
   private member(database: string, name: string, node: TopologyNode): string {

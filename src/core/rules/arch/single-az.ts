@@ -15,7 +15,7 @@
 // az-loss.ts), the same one `dbarch simulate` reports: this rule only decides which findings are its
 // own and words them.
 import { MEMCACHED_DEFAULT_AZ_MODE } from '../../facts';
-import { azLoss, type AzLossVerdict } from '../../failure';
+import { azLoss, judgedByAzLoss, type AzLossVerdict } from '../../failure';
 import * as l10n from '../../l10n';
 import type { ClusterDatabase, DynamodbTable, ElasticacheCluster, RdsDatabase } from '../../model/model';
 import { formatNumber } from '../../text';
@@ -182,7 +182,7 @@ export default defineRule({
   check({ model, topology, report }) {
     const writtenAzs = new Set(model.placements.map((placement) => placement.pointer));
     for (const database of model.databases) {
-      if (database.service === 'redshift' || database.service === 'qldb' || database.service === 'timestream') continue;
+      if (!judgedByAzLoss(database)) continue;
       const verdict = azLoss(model, topology, database);
       let finding: Finding | undefined;
       switch (database.service) {

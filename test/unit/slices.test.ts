@@ -1,0 +1,97 @@
+// Linting in slices (the editor's way): the same reading and the same findings as linting in one go,
+// pauses at every step when asked, and a stop at the first pause once the lint is cancelled.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseDocument, type YAMLError } from 'yaml';
+import { generateArchitecture } from '../../bench/generate';
+import { parseDocumentSteps } from '../../src/core/document/yaml';
+import { lint, lintInSlices, type LintResult } from '../../src/core/lint';
+import { runSteps } from '../../src/core/steps';
+
+const ROOT = join(__dirname, '..', '..');
+
+function yamlFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Texts the parser must read the same either way: every example and fixture, and awkward cases. */
+const texts: [string, string][] = [
+  ...[...yamlFiles(join(ROOT, 'examples')), ...yamlFiles(join(ROOT, 'test', 'fixtures'))].map((path): [string, string] => [path.slice(ROOT.length + 1), readFileSync(path, 'utf8')]),
+  ['empty', ''],
+  ['two documents', 'dbarch: 1\n---\nname: x\n'],
+  ['an unclosed quote', 'dbarch: 1\nname: "shop\n'],
+  ['a bad indent', 'dbarch: 1\n  name: x\n bad: y\n'],
+  ['tabs', 'a:\n\tb: 1\n'],
+  ['anchors and merge keys', 'base: &b { engine: postgres }\ndatabases:\n  orders:\n    <<: *b\n    service: rds\n'],
+  ['a block scalar', 'description: |\n  line one\n  # not a comment\nname: x\n'],
+  ['a generated file of 200 databases', generateArchitecture({ databases: 200, seed: 3 })],
+];
+
+const options = { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' } as const;
+
+test('the parse driven token by token reads every text exactly as parseDocument does', () => {
+  assert.ok(texts.length > 400, `only ${texts.length} texts`);
+  for (const [name, text] of texts) {
+    const expected = parseDocument(text, options);
+    const actual = runSteps(parseDocumentSteps(text));
+    const errors = (document: { errors: YAMLError[]; warnings: YAMLError[] }): unknown => [document.errors, document.warnings].map((list) => list.map((error) => [error.code, error.pos, error.message]));
+    assert.deepEqual(errors(actual), errors(expected), `${name}: problems`);
+    assert.deepEqual(actual.toJS({ maxAliasCount: -1 }), expected.toJS({ maxAliasCount: -1 }), `${name}: data`);
+    assert.deepEqual(actual.range, expected.range, `${name}: range`);
+    if (expected.errors.length === 0) assert.equal(String(actual), String(expected), `${name}: the document written back`);
+  }
+});
+
+/** What a lint result says, for comparison (the document and model are compared through it). */
+function summary(result: LintResult | undefined): unknown {
+  assert.ok(result);
+  return { findings: result.findings, environment: result.environment, nodes: result.topology?.nodes, edges: result.topology?.edges };
+}
+
+test('a lint in slices gives exactly the findings and Topology of a lint in one go', async () => {
+  const cases: [string, string][] = [
+    ...readdirSync(join(ROOT, 'examples'))
+      .filter((name) => /\.dbarch\.(yaml|json)$/.test(name))
+      .map((name): [string, string] => [name, readFileSync(join(ROOT, 'examples', name), 'utf8')]),
+    ['generated.dbarch.yaml', generateArchitecture({ databases: 120, seed: 5 })],
+    ['broken.dbarch.yaml', 'dbarch: 1\nname: "x\n'],
+  ];
+  for (const [fileName, text] of cases) {
+    let pauses = 0;
+    const sliced = await lintInSlices(text, { fileName }, { sliceMs: 0, pause: async () => void pauses++ });
+    assert.deepEqual(summary(sliced), summary(lint(text, { fileName })), fileName);
+    assert.ok(pauses >= 2, `${fileName}: ${pauses} pauses`);
+  }
+});
+
+test('a large file pauses within the parse, not only between stages', async () => {
+  const text = generateArchitecture({ databases: 200, seed: 1 });
+  let pauses = 0;
+  await lintInSlices(text, { fileName: 'a.dbarch.yaml' }, { sliceMs: 0, pause: async () => void pauses++ });
+  // The stages and the rules give the same pause points for any file that parses; the parse adds one
+  // per 2,000 tokens (a 200-database file has about 100,000).
+  let small = 0;
+  await lintInSlices('dbarch: 1\nname: x\n', { fileName: 'a.dbarch.yaml' }, { sliceMs: 0, pause: async () => void small++ });
+  assert.ok(pauses >= small + 20, `${pauses} pauses for 200 databases, ${small} for two lines`);
+});
+
+test('a cancelled lint stops at its next pause and resolves to undefined', async () => {
+  const text = generateArchitecture({ databases: 100, seed: 2 });
+  let pauses = 0;
+  const result = await lintInSlices(text, { fileName: 'a.dbarch.yaml' }, { sliceMs: 0, pause: async () => void pauses++, cancelled: () => pauses >= 3 });
+  assert.equal(result, undefined);
+  assert.equal(pauses, 3);
+});
+
+test('without a slice length set, a small file is linted without a pause', async () => {
+  let pauses = 0;
+  const result = await lintInSlices('dbarch: 1\nname: x\nenvironment: development\n', { fileName: 'a.dbarch.yaml' }, { sliceMs: 60_000, pause: async () => void pauses++ });
+  assert.equal(pauses, 0);
+  assert.ok(result);
+});
