@@ -14,8 +14,13 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/out/server/src/languageservice/yamlLanguageService';
-import { lint } from '../src/core/lint';
+import { parseSource } from '../src/core/document';
+import { lint, lintInSlices } from '../src/core/lint';
 import { renderDiagram } from '../src/core/mermaid';
+import { buildModel } from '../src/core/model/model';
+import { rules } from '../src/core/rules';
+import { checkArchitectureSchema } from '../src/core/schema/architecture';
+import { buildTopology, type Topology } from '../src/core/topology/topology';
 import { generateArchitecture, generateForNodes } from './generate';
 
 const ROOT = join(__dirname, '..');
@@ -33,20 +38,52 @@ interface Timing {
   runs: number;
 }
 
-/** Times `run` after a warm-up: at least `minRuns` calls and `minMs` of calls, at most `maxRuns`. */
-async function time(run: () => unknown, options: { minRuns?: number; maxRuns?: number; minMs?: number; warmup?: number } = {}): Promise<Timing> {
-  const { minRuns = quick ? 5 : 15, maxRuns = 400, minMs = quick ? 300 : 1_500, warmup = 3 } = options;
-  for (let index = 0; index < warmup; index++) await run();
-  const samples: number[] = [];
-  const started = performance.now();
-  while (samples.length < maxRuns && (samples.length < minRuns || performance.now() - started < minMs)) {
+function timing(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (fraction: number): number => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))];
+  return { median: at(0.5), p10: at(0.1), p90: at(0.9), runs: sorted.length };
+}
+
+/** A function to time; `before` runs untimed ahead of each call and hands it what it needs. */
+type Timed = (() => unknown) | { before: () => unknown; run: (prepared: never) => unknown };
+
+/**
+ * Times several functions in rounds, one call of each per round, so that all of them see the same
+ * machine: this VM's speed drifts by tens of percent over a minute, and timing one function after
+ * another would put that drift into their ratios. After a warm-up, rounds run until there are at least
+ * `minRuns` and `minMs` has passed (at most `maxRuns`). Returns each function's timing and its samples
+ * in round order, so ratios can be taken round by round.
+ */
+async function timeTogether<K extends string>(
+  cases: Record<K, Timed>,
+  options: { minRuns?: number; maxRuns?: number; minMs?: number; warmup?: number } = {},
+): Promise<Record<K, { timing: Timing; samples: number[] }>> {
+  const { minRuns = quick ? 5 : 15, maxRuns = 400, minMs = quick ? 300 : 1_500, warmup = 2 } = options;
+  const names = Object.keys(cases) as K[];
+  const call = async (name: K): Promise<number> => {
+    const timed = cases[name];
+    if (typeof timed === 'function') {
+      const before = performance.now();
+      await timed();
+      return performance.now() - before;
+    }
+    const prepared = (await timed.before()) as never;
     const before = performance.now();
-    await run();
-    samples.push(performance.now() - before);
+    await timed.run(prepared);
+    return performance.now() - before;
+  };
+  for (let index = 0; index < warmup; index++) for (const name of names) await call(name);
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const started = performance.now();
+  for (let round = 0; round < maxRuns && (round < minRuns || performance.now() - started < minMs); round++) {
+    for (const name of names) samples[name].push(await call(name));
   }
-  samples.sort((a, b) => a - b);
-  const at = (fraction: number): number => samples[Math.min(samples.length - 1, Math.floor(fraction * samples.length))];
-  return { median: at(0.5), p10: at(0.1), p90: at(0.9), runs: samples.length };
+  return Object.fromEntries(names.map((name) => [name, { timing: timing(samples[name]), samples: samples[name] }])) as Record<K, { timing: Timing; samples: number[] }>;
+}
+
+/** The median of round-by-round ratios `a[i] / b[i]`. */
+function medianRatio(a: number[], b: number[]): number {
+  return timing(a.map((value, index) => value / b[index])).median;
 }
 
 function format(timing: Timing): string {
@@ -76,43 +113,136 @@ function yamlLanguageServer(): (text: string) => Promise<number> {
 
 async function engine(): Promise<void> {
   console.log('\n## Engine: one process, the same generated files (milliseconds per file: median (p10-p90))\n');
+  console.log('The functions are timed in rounds (one call of each per round); the ratios are medians of the rounds\' ratios.\n');
   const validate = yamlLanguageServer();
   const rows: string[][] = [];
   const figures: Record<string, unknown>[] = [];
   let peakHeap = 0;
   for (const databases of SIZES) {
     const text = generateArchitecture({ databases, seed: 1 });
-    const heavy = databases >= 1_000;
-    const options = heavy ? { minRuns: quick ? 3 : 7, minMs: 0, warmup: 1 } : {};
-    const parse = await time(() => parseDocument(text, { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' }), options);
-    const linted = await time(() => lint(text, { fileName: 'bench.dbarch.yaml' }), options);
-    const drawn = await time(() => {
-      const result = lint(text, { fileName: 'bench.dbarch.yaml' });
-      return renderDiagram(result.topology!).text.length;
-    }, options);
+    const options = databases >= 5_000 ? { minRuns: quick ? 2 : 5, minMs: 0, warmup: 1 } : databases >= 1_000 ? { minRuns: quick ? 3 : 9, minMs: 0, warmup: 1 } : {};
+    // yaml-language-server is slow on big files: none past 1,000 databases in --quick.
+    const withYls = !(quick && databases > 1_000);
+    const measured = await timeTogether(
+      {
+        parse: () => parseDocument(text, { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' }),
+        lint: () => lint(text, { fileName: 'bench.dbarch.yaml' }),
+        drawn: () => renderDiagram(lint(text, { fileName: 'bench.dbarch.yaml' }).topology!).text.length,
+        yls: () => (withYls ? validate(text) : 0),
+      },
+      options,
+    );
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-    // yaml-language-server is slow on big files: fewer runs there, and none past 1,000 databases in --quick.
-    const yls = quick && databases > 1_000 ? undefined : await time(() => validate(text), databases >= 1_000 ? { minRuns: 3, minMs: 0, warmup: 1 } : options);
+    const { parse, lint: linted, drawn, yls } = measured;
     const nodes = lint(text, { fileName: 'bench.dbarch.yaml' }).topology!.nodes.length;
+    const ratios = {
+      lintParse: medianRatio(linted.samples, parse.samples),
+      drawnParse: medianRatio(drawn.samples, parse.samples),
+      ylsLint: withYls ? medianRatio(yls.samples, linted.samples) : undefined,
+    };
     rows.push([
       databases.toLocaleString('en'),
       nodes.toLocaleString('en'),
       `${Math.round(text.length / 1024).toLocaleString('en')}`,
-      format(parse),
-      format(linted),
-      format(drawn),
-      yls ? format(yls) : '-',
-      (linted.median / parse.median).toFixed(2),
-      (drawn.median / parse.median).toFixed(2),
-      yls ? (yls.median / linted.median).toFixed(1) : '-',
+      format(parse.timing),
+      format(linted.timing),
+      format(drawn.timing),
+      withYls ? format(yls.timing) : '-',
+      ratios.lintParse.toFixed(2),
+      ratios.drawnParse.toFixed(2),
+      ratios.ylsLint === undefined ? '-' : ratios.ylsLint.toFixed(1),
     ]);
-    figures.push({ databases, nodes, kilobytes: Math.round(text.length / 1024), parse, lint: linted, lintDiagram: drawn, yamlLanguageServer: yls });
+    figures.push({ databases, nodes, kilobytes: Math.round(text.length / 1024), parse: parse.timing, lint: linted.timing, lintDiagram: drawn.timing, yamlLanguageServer: withYls ? yls.timing : undefined, ratios });
   }
   console.log(table(['databases', 'nodes', 'KB', 'parse', 'lint', 'lint+diagram', 'yaml-language-server', 'lint/parse', '(lint+diagram)/parse', 'yls/lint'], rows));
   const memory = process.resourceUsage().maxRSS / 1024;
   console.log(`\npeak memory of this process: ${memory.toFixed(0)} MB resident, ${(peakHeap / 1024 / 1024).toFixed(0)} MB heap`);
   results.engine = figures;
   results.peakMemoryMb = Math.round(memory);
+  await stages();
+  await slices();
+}
+
+/** Where a lint's time goes, stage by stage, on the same files (the stages as lintDocument runs them). */
+async function stages(): Promise<void> {
+  console.log('\n## Where the time goes (milliseconds, medians of rounds)\n');
+  const rows: string[][] = [];
+  const figures: Record<string, unknown>[] = [];
+  for (const databases of SIZES.filter((size) => size <= 1_000)) {
+    const text = generateArchitecture({ databases, seed: 1 });
+    const document = parseSource(text, 'yaml');
+    const schema = checkArchitectureSchema(document.value);
+    const model = buildModel(document.value, schema.invalidPaths);
+    const topology = buildTopology(model);
+    const measured = await timeTogether(
+      {
+        parse: () => parseDocument(text, { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' }),
+        read: () => parseSource(text, 'yaml'),
+        schema: () => checkArchitectureSchema(document.value),
+        model: () => buildModel(document.value, schema.invalidPaths),
+        topology: () => buildTopology(model),
+        // Each call gets a Topology of its own, built untimed: the failure analysis keeps its verdicts on it.
+        rules: {
+          before: () => buildTopology(model),
+          run: (fresh: Topology) => {
+            for (const rule of rules) rule.check({ model, topology: fresh, environment: model.environment, document, report: () => undefined });
+          },
+        },
+        diagram: () => renderDiagram(topology),
+        lint: () => lint(text, { fileName: 'bench.dbarch.yaml' }),
+      },
+      databases >= 1_000 ? { minRuns: quick ? 3 : 9, minMs: 0, warmup: 1 } : {},
+    );
+    const row = Object.fromEntries(Object.entries(measured).map(([name, value]) => [name, (value as { timing: Timing }).timing.median])) as Record<keyof typeof measured, number>;
+    const digits = (value: number): string => value.toFixed(value < 10 ? 1 : 0);
+    rows.push([databases.toLocaleString('en'), ...Object.values(row).map(digits)]);
+    figures.push({ databases, ...row });
+  }
+  console.log(table(['databases', 'parse (yaml)', 'read (parse, data, tree)', 'schema', 'model', 'topology', 'rules', 'diagram', 'whole lint'], rows));
+  results.stages = figures;
+}
+
+/**
+ * The editor lints in slices (src/core/steps.ts): how long the extension host's thread is held at
+ * most, against a lint in one go, which holds it for the whole lint.
+ */
+async function slices(): Promise<void> {
+  console.log('\n## The editor\'s lint in slices: the longest the extension host is held (milliseconds)\n');
+  const rows: string[][] = [];
+  const figures: Record<string, unknown>[] = [];
+  for (const databases of SIZES.filter((size) => size <= 1_000)) {
+    const text = generateArchitecture({ databases, seed: 1 });
+    const longest: number[] = [];
+    const totals: number[] = [];
+    let pauses = 0;
+    for (let run = 0; run < (quick ? 3 : 7); run++) {
+      let sliceStart = performance.now();
+      let worst = 0;
+      pauses = 0;
+      const started = performance.now();
+      await lintInSlices(
+        text,
+        { fileName: 'bench.dbarch.yaml' },
+        {
+          pause: async () => {
+            worst = Math.max(worst, performance.now() - sliceStart);
+            pauses++;
+            await new Promise((resolve) => setImmediate(resolve));
+            sliceStart = performance.now();
+          },
+        },
+      );
+      worst = Math.max(worst, performance.now() - sliceStart);
+      longest.push(worst);
+      totals.push(performance.now() - started);
+    }
+    const held = timing(longest);
+    const total = timing(totals);
+    rows.push([databases.toLocaleString('en'), format(total), String(pauses), format(held)]);
+    figures.push({ databases, total, pauses, longestSlice: held });
+  }
+  console.log(table(['databases', 'whole lint, in slices', 'pauses', 'longest slice'], rows));
+  results.slices = figures;
 }
 
 function cli(): void {
@@ -232,10 +362,9 @@ async function preview(): Promise<void> {
         samples.push(Number(await page.evaluate<string>('document.body.dataset.renderMs')));
       }
       await page.page.close();
-      samples.sort((a, b) => a - b);
-      const timing = { median: samples[Math.floor(samples.length / 2)], p10: samples[0], p90: samples[samples.length - 1], runs: samples.length };
-      rows.push([name, String(message.diagram?.nodes.length ?? 0), String(message.diagram?.edgeCount ?? 0), format(timing)]);
-      figures.push({ name, nodes: message.diagram?.nodes.length, edges: message.diagram?.edgeCount, render: timing });
+      const render = timing(samples);
+      rows.push([name, String(message.diagram?.nodes.length ?? 0), String(message.diagram?.edgeCount ?? 0), format(render)]);
+      figures.push({ name, nodes: message.diagram?.nodes.length, edges: message.diagram?.edgeCount, render });
     }
   } finally {
     await browser.close();
