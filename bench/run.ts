@@ -306,6 +306,7 @@ function bundles(): void {
   const size = (path: string): string => (existsSync(path) ? `${(statSync(path).size / 1024).toFixed(0)} KB` : 'missing');
   const rows = [
     ['dist/extension.js (host, loaded at activation)', size(join(ROOT, 'dist', 'extension.js')), '800 KB'],
+    ['dist/validate-*.js (the schema validators, loaded by the first lint)', `${size(join(ROOT, 'dist', 'validate-architecture.js'))} + ${size(join(ROOT, 'dist', 'validate-config.js'))}`, ''],
     ['dist/language.js (completion and hover, loaded on first use)', size(join(ROOT, 'dist', 'language.js')), ''],
     ['dist/web/extension.js (the web extension: host and language services in one)', size(join(ROOT, 'dist', 'web', 'extension.js')), ''],
     ['dist/webview/preview.js (Mermaid, controls)', size(join(ROOT, 'dist', 'webview', 'preview.js')), ''],

@@ -16,7 +16,7 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 
 // The webview's bundle (Mermaid) is held by its CSP instead: no 'unsafe-eval', so eval and Function
 // throw there (test/browser/preview.test.ts checks that).
-const bundles = ['dist/extension.js', 'dist/language.js', 'dist/cli.js', manifest.browser].filter((file): file is string => Boolean(file)).map((file) => file.replace(/^\.\//, ''));
+const bundles = ['dist/extension.js', 'dist/language.js', 'dist/validate-architecture.js', 'dist/validate-config.js', 'dist/cli.js', manifest.browser].filter((file): file is string => Boolean(file)).map((file) => file.replace(/^\.\//, ''));
 
 test('the bundles run nothing they are given: no child processes, eval, Function or vm', () => {
   for (const bundle of bundles) {
