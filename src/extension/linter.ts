@@ -63,13 +63,13 @@ export class Linter implements vscode.Disposable {
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
     const version = document.version;
+    const stale = (): boolean => this.generations.get(key) !== generation || document.version !== version || document.isClosed;
     const configFile = await this.configFiles.nearest(document.uri);
     if (configFile) this.publishConfigProblems(configFile.uri, configFile.findings);
     // The configuration lookup awaited: the document may have changed or closed since.
-    if (this.generations.get(key) !== generation || document.version !== version || document.isClosed) return undefined;
+    if (stale()) return undefined;
     const text = document.getText();
     const limitKB = vscode.workspace.getConfiguration('dbarch').get<number>('maxFileSizeKB', DEFAULT_MAX_FILE_SIZE_KB);
-    const stale = (): boolean => this.generations.get(key) !== generation || document.version !== version || document.isClosed;
     const result =
       text.length > limitKB * 1024
         ? sizeLimitResult(text, { fileName: document.uri.path, limitKB })
