@@ -19,7 +19,7 @@ export interface Slicing {
   sliceMs?: number;
   /** Asked after every pause: true stops the work, and the result is undefined. */
   cancelled?: () => boolean;
-  /** Lets other work run; a macrotask by default (`setTimeout` 0). */
+  /** Lets other work run; by default, until the next macrotask (see nextMacrotask). */
   pause?: () => Promise<void>;
 }
 
@@ -45,6 +45,23 @@ export async function runInSlices<T>(steps: Steps<T>, slicing: Slicing = {}): Pr
   return step.value;
 }
 
+/**
+ * Resolves once pending events have had their turn: `setImmediate` in Node (the desktop extension
+ * host, the CLI); a message to itself in a browser or web worker (the web extension host), where a
+ * chain of `setTimeout(0)` is held back to 4 ms a step after the first few.
+ */
 function nextMacrotask(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+  if (immediate) return new Promise((resolve) => void immediate(resolve));
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    });
+  }
   return new Promise((resolve) => setTimeout(resolve, 0));
 }

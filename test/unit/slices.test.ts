@@ -95,3 +95,14 @@ test('without a slice length set, a small file is linted without a pause', async
   assert.equal(pauses, 0);
   assert.ok(result);
 });
+
+test('the default pause lets timers and other events run between slices', async () => {
+  let timerRan = false;
+  setTimeout(() => {
+    timerRan = true;
+  }, 0);
+  // Every step is a slice; a timer set before the lint runs at one of its pauses.
+  const result = await lintInSlices(generateArchitecture({ databases: 20, seed: 4 }), { fileName: 'a.dbarch.yaml' }, { sliceMs: 0 });
+  assert.ok(result);
+  assert.ok(timerRan);
+});
