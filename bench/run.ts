@@ -15,6 +15,7 @@ import { parseDocument } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageService } from 'yaml-language-server/out/server/src/languageservice/yamlLanguageService';
 import { parseSource } from '../src/core/document';
+import { YAML_OPTIONS } from '../src/core/document/yaml';
 import { lint, lintInSlices } from '../src/core/lint';
 import { renderDiagram } from '../src/core/mermaid';
 import { buildModel } from '../src/core/model/model';
@@ -125,7 +126,7 @@ async function engine(): Promise<void> {
     const withYls = !(quick && databases > 1_000);
     const measured = await timeTogether(
       {
-        parse: () => parseDocument(text, { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' }),
+        parse: () => parseDocument(text, YAML_OPTIONS),
         lint: () => lint(text, { fileName: 'bench.dbarch.yaml' }),
         drawn: () => renderDiagram(lint(text, { fileName: 'bench.dbarch.yaml' }).topology!).text.length,
         yls: () => (withYls ? validate(text) : 0),
@@ -163,7 +164,7 @@ async function engine(): Promise<void> {
   await slices();
 }
 
-/** Where a lint's time goes, stage by stage, on the same files (the stages as lintDocument runs them). */
+/** Where a lint's time goes, stage by stage, on the same files (the stages as lintDocumentSteps runs them). */
 async function stages(): Promise<void> {
   console.log('\n## Where the time goes (milliseconds, medians of rounds)\n');
   const rows: string[][] = [];
@@ -176,7 +177,7 @@ async function stages(): Promise<void> {
     const topology = buildTopology(model);
     const measured = await timeTogether(
       {
-        parse: () => parseDocument(text, { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' }),
+        parse: () => parseDocument(text, YAML_OPTIONS),
         read: () => parseSource(text, 'yaml'),
         schema: () => checkArchitectureSchema(document.value),
         model: () => buildModel(document.value, schema.invalidPaths),

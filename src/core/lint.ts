@@ -87,12 +87,7 @@ export function sizeLimitResult(text: string, options: { fileName?: string; limi
   return { document, findings: [{ ruleId: SYNTAX_RULE_ID, severity: 'warning', message, span, range: document.lines.rangeOf(span) }], environment: 'production' };
 }
 
-/** Lints an already parsed document. */
-export function lintDocument(document: SourceDocument, options: LintOptions = {}): LintResult {
-  return runSteps(lintDocumentSteps(document, options));
-}
-
-/** `lintDocument` in steps: it may pause between its stages and between rules. */
+/** Lints an already parsed document, in steps: it may pause between its stages and between rules. */
 export function* lintDocumentSteps(document: SourceDocument, options: LintOptions = {}): Steps<LintResult> {
   const config = options.config ?? {};
   const raw: Candidate[] = [];
@@ -152,10 +147,11 @@ export function* lintDocumentSteps(document: SourceDocument, options: LintOption
   const model = buildModel(document.value, schema.invalidPaths);
   yield;
   const topology = yield* buildTopologySteps(model);
-  // The availability rules read one failure analysis per database, and arch/single-az asks for every
-  // one of them; worked out here first, in steps, the editor can pause between databases instead of
-  // inside that rule.
-  if ((options.rules ?? registeredRules).some((rule) => rule.meta.id === 'arch/single-az')) yield* judgeAzLossSteps(model, topology);
+  // The availability rules (arch/single-az, rds/multi-az-production, aurora/no-reader-production,
+  // elasticache/no-failover-production) read one failure analysis per database, and arch/single-az
+  // asks for every database it concerns; worked out here first, in steps, the editor can pause between
+  // databases instead of inside that rule. Without arch/single-az the others ask for only a few.
+  if ((options.rules ?? registeredRules).some((rule) => rule.meta.id === ASKS_EVERY_AZ_LOSS)) yield* judgeAzLossSteps(model, topology);
   const environment = config.environment ?? model.environment;
   for (const rule of options.rules ?? registeredRules) {
     const configured = config.rules?.[rule.meta.id];
@@ -188,6 +184,9 @@ export function* lintDocumentSteps(document: SourceDocument, options: LintOption
   }
   return { ...finish(document, raw, config, environment), model, topology };
 }
+
+/** The rule that reads the AZ-loss verdict of every database it concerns (see judgeAzLossSteps). */
+const ASKS_EVERY_AZ_LOSS = 'arch/single-az';
 
 /** A finding before suppression comments are applied; `off` ones only mark suppressions as used. */
 type Candidate = Finding & { off?: boolean };

@@ -24,6 +24,8 @@ export class Linter implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per document, the number of the latest lint started; an older lint's result is dropped. */
   private readonly generations = new Map<string, number>();
+  /** Per document, the lint running now: a second request for the same version waits for it. */
+  private readonly running = new Map<string, { version: number; generation: number; result: Promise<LintResult | undefined> }>();
   private readonly emitter = new vscode.EventEmitter<LintEvent>();
   readonly onDidLint = this.emitter.event;
   readonly configFiles = new ConfigFiles();
@@ -55,26 +57,46 @@ export class Linter implements vscode.Disposable {
   /**
    * Lints a document now and publishes the result unless a newer edit arrived meanwhile. The lint runs
    * in slices of a few milliseconds (core/steps.ts), so a large file never holds up the extension host
-   * for long; it stops at its next pause once the document changes, closes or is linted again.
+   * for long; it stops at its next pause once the document changes or closes. A request for the version
+   * being linted already gets that lint's result; `restart` starts over (the configuration changed).
    */
-  async lintNow(document: vscode.TextDocument): Promise<LintResult | undefined> {
-    if (!isArchitectureDocument(document) || document.isClosed) return undefined;
+  lintNow(document: vscode.TextDocument, restart = false): Promise<LintResult | undefined> {
+    if (!isArchitectureDocument(document) || document.isClosed) return Promise.resolve(undefined);
     const key = document.uri.toString();
+    const running = this.running.get(key);
+    if (running && running.version === document.version && !restart) return running.result;
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
+    const result = this.lintVersion(document, key, generation);
+    this.running.set(key, { version: document.version, generation, result });
+    // (The caller sees a rejection, if one ever came; this bookkeeping must not report it again.)
+    result
+      .finally(() => {
+        if (this.running.get(key)?.generation === generation) this.running.delete(key);
+      })
+      .catch(() => undefined);
+    return result;
+  }
+
+  private async lintVersion(document: vscode.TextDocument, key: string, generation: number): Promise<LintResult | undefined> {
     const version = document.version;
     const stale = (): boolean => this.generations.get(key) !== generation || document.version !== version || document.isClosed;
+    // A lint of the same version that started over (the configuration changed) answers for this one.
+    const replaced = (): Promise<LintResult | undefined> | undefined => {
+      const newer = this.running.get(key);
+      return newer && newer.generation !== generation && newer.version === version && !document.isClosed ? newer.result : undefined;
+    };
     const configFile = await this.configFiles.nearest(document.uri);
     if (configFile) this.publishConfigProblems(configFile.uri, configFile.findings);
     // The configuration lookup awaited: the document may have changed or closed since.
-    if (stale()) return undefined;
+    if (stale()) return replaced();
     const text = document.getText();
     const limitKB = vscode.workspace.getConfiguration('dbarch').get<number>('maxFileSizeKB', DEFAULT_MAX_FILE_SIZE_KB);
     const result =
       text.length > limitKB * 1024
         ? sizeLimitResult(text, { fileName: document.uri.path, limitKB })
         : await lintInSlices(text, { fileName: document.uri.path, config: effectiveConfig(configFile?.findings.length ? undefined : configFile?.config) }, { cancelled: stale });
-    if (!result || stale()) return undefined;
+    if (!result || stale()) return replaced();
     this.results.set(key, { version, result });
     this.diagnostics.set(document.uri, result.findings.map((finding) => this.toDiagnostic(finding, document.uri, text)));
     this.emitter.fire({ uri: document.uri, version, result });
@@ -88,6 +110,7 @@ export class Linter implements vscode.Disposable {
     this.timers.delete(key);
     this.results.delete(key);
     this.generations.delete(key);
+    this.running.delete(key);
     this.diagnostics.delete(document.uri);
   }
 
@@ -97,7 +120,7 @@ export class Linter implements vscode.Disposable {
     for (const uri of this.configDiagnostics) this.diagnostics.delete(vscode.Uri.parse(uri));
     this.configDiagnostics.clear();
     for (const document of vscode.workspace.textDocuments) {
-      if (isArchitectureDocument(document)) void this.lintNow(document);
+      if (isArchitectureDocument(document)) void this.lintNow(document, true);
       else if (this.results.has(document.uri.toString())) this.forget(document);
     }
   }

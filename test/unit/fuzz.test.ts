@@ -13,7 +13,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseDocument, type YAMLError } from 'yaml';
 import { generateArchitecture } from '../../bench/generate';
-import { parseDocumentSteps } from '../../src/core/document/yaml';
+import { parseDocumentSteps, YAML_OPTIONS } from '../../src/core/document/yaml';
 import { runSteps } from '../../src/core/steps';
 import { lint, type LintResult } from '../../src/core/lint';
 import { renderDiagram } from '../../src/core/mermaid';
@@ -142,10 +142,9 @@ function check(text: string, fileName: string, result: LintResult): void {
 
 /** The parse the lint drives token by token (so the editor can pause it) reads the text as parseDocument does. */
 function assertSameParse(text: string): void {
-  const options = { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' } as const;
   let expected;
   try {
-    expected = parseDocument(text, options);
+    expected = parseDocument(text, YAML_OPTIONS);
   } catch {
     return; // a stack overflow on deep nesting: the lint reports it; there is nothing to compare
   }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseDocument, type YAMLError } from 'yaml';
 import { generateArchitecture } from '../../bench/generate';
-import { parseDocumentSteps } from '../../src/core/document/yaml';
+import { parseDocumentSteps, YAML_OPTIONS } from '../../src/core/document/yaml';
 import { lint, lintInSlices, type LintResult } from '../../src/core/lint';
 import { runSteps } from '../../src/core/steps';
 
@@ -33,12 +33,11 @@ const texts: [string, string][] = [
   ['a generated file of 200 databases', generateArchitecture({ databases: 200, seed: 3 })],
 ];
 
-const options = { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' } as const;
 
 test('the parse driven token by token reads every text exactly as parseDocument does', () => {
   assert.ok(texts.length > 400, `only ${texts.length} texts`);
   for (const [name, text] of texts) {
-    const expected = parseDocument(text, options);
+    const expected = parseDocument(text, YAML_OPTIONS);
     const actual = runSteps(parseDocumentSteps(text));
     const errors = (document: { errors: YAMLError[]; warnings: YAMLError[] }): unknown => [document.errors, document.warnings].map((list) => list.map((error) => [error.code, error.pos, error.message]));
     assert.deepEqual(errors(actual), errors(expected), `${name}: problems`);

@@ -88,17 +88,22 @@ export function* parseYamlSteps(text: string): Steps<ParsedYaml> {
   return { value, problems, duplicateKeys, tree };
 }
 
-/** The parser takes this many lexical tokens between two pause points (a millisecond or two of work). */
-const TOKENS_PER_STEP = 2_000;
-
 /**
- * What the `yaml` package's `parseDocument` does, with pause points: its lexer and parser are driven
- * here one token at a time (their public streaming interface) instead of in one call, then its
- * composer builds the document. The options are dbarch's:
+ * dbarch's options for the `yaml` package (the bench's parse floor and the parity tests use them too):
  * - uniqueKeys false: the parser's own duplicate-key check compares every key with every other
  *   (minutes for a 10 MB file); the tree finds duplicates in one pass instead;
  * - logLevel 'error': the parser's warnings become findings, never process warnings on stderr;
  * - merge: `<<` merge keys work as most YAML tools read them.
+ */
+export const YAML_OPTIONS = { uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' } as const;
+
+/** The parser takes this many lexical tokens between two pause points (a millisecond or two of work). */
+const TOKENS_PER_STEP = 2_000;
+
+/**
+ * What the `yaml` package's `parseDocument(text, YAML_OPTIONS)` does, with pause points: its lexer and
+ * parser are driven here one token at a time (their public streaming interface) instead of in one
+ * call, then its composer builds the document.
  */
 export function* parseDocumentSteps(text: string): Steps<Document.Parsed> {
   const lexer = new Lexer();
@@ -111,7 +116,7 @@ export function* parseDocumentSteps(text: string): Steps<Document.Parsed> {
   }
   for (const token of parser.end()) tokens.push(token);
   yield;
-  const composer = new Composer({ uniqueKeys: false, prettyErrors: false, merge: true, keepSourceTokens: false, logLevel: 'error' });
+  const composer = new Composer(YAML_OPTIONS);
   let document: Document.Parsed | undefined;
   for (const composed of composer.compose(tokens, true, text.length)) {
     if (!document) {

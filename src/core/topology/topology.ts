@@ -259,7 +259,8 @@ function indexKeys(partitionKey: { name?: unknown } | undefined, sortKey: { name
  * without the engine's slow path for objects of many shapes.
  */
 function nodeOf(node: TopologyNode, id: string): TopologyNode {
-  return {
+  // Every field named, so a field added to TopologyNode cannot be left out here without an error.
+  const placed: Complete<TopologyNode> = {
     id,
     kind: node.kind,
     role: node.role,
@@ -275,11 +276,12 @@ function nodeOf(node: TopologyNode, id: string): TopologyNode {
     count: node.count,
     summary: node.summary,
   };
+  return placed;
 }
 
 /** An edge with every field in one order (see nodeOf). */
 function edgeOf(edge: Omit<TopologyEdge, 'crossRegion'>, crossRegion: boolean): TopologyEdge {
-  return {
+  const placed: Complete<TopologyEdge> = {
     from: edge.from,
     to: edge.to,
     kind: edge.kind,
@@ -292,7 +294,11 @@ function edgeOf(edge: Omit<TopologyEdge, 'crossRegion'>, crossRegion: boolean): 
     pointer: edge.pointer,
     label: edge.label,
   };
+  return placed;
 }
+
+/** An object type with every optional field required to be written (its value may be undefined). */
+type Complete<T> = { [K in keyof Required<T>]: T[K] };
 
 class TopologyBuilder {
   readonly topology: Topology = { nodes: [], edges: [], regions: [], outside: [], nodeById: new Map(), entryOf: new Map(), nodesOf: new Map() };
