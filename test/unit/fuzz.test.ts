@@ -152,8 +152,15 @@ function assertSameParse(text: string): void {
   const problems = (document: { errors: YAMLError[]; warnings: YAMLError[] }): unknown => [...document.errors, ...document.warnings].map((error) => [error.code, ...error.pos]);
   assert.deepEqual(problems(actual), problems(expected), 'the stepped parse reports the same problems');
   assert.deepEqual(actual.range, expected.range, 'the stepped parse covers the same text');
-  // Without aliases the data is small and safe to expand.
-  if (!text.includes('*') && expected.errors.length === 0) assert.deepEqual(actual.toJS(), expected.toJS(), 'the stepped parse reads the same data');
+  // Without aliases the data is small and safe to expand; a bad merge key (`<<: 1`) makes both throw.
+  const data = (document: typeof actual): unknown => {
+    try {
+      return { value: document.toJS() };
+    } catch (error) {
+      return { error: String(error) };
+    }
+  };
+  if (!text.includes('*') && expected.errors.length === 0) assert.deepEqual(data(actual), data(expected), 'the stepped parse reads the same data');
 }
 
 /** The Mermaid text's lines are the shapes the renderer writes: no label can end early or start a directive. */
