@@ -121,3 +121,31 @@ export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boole
     });
   });
 }
+
+/** The completion items VS Code offers at a position (every provider's, as the suggest widget gets them). */
+export async function completions(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList | undefined>('vscode.executeCompletionItemProvider', document.uri, position);
+  assert.ok(list, 'no completion list');
+  return list.items;
+}
+
+/** A completion item's label, whether VS Code gives it as a string or with details. */
+export function labelOf(item: vscode.CompletionItem): string {
+  return typeof item.label === 'string' ? item.label : item.label.label;
+}
+
+/** A completion item's documentation as text (its detail when it has none). */
+export function documentationOf(item: vscode.CompletionItem): string {
+  return typeof item.documentation === 'string' ? item.documentation : (item.documentation?.value ?? item.detail ?? '');
+}
+
+/** The text of every hover at a position, joined. */
+export async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', document.uri, position);
+  const text = (hovers ?? [])
+    .flatMap((hover) => hover.contents)
+    .map((content) => (typeof content === 'string' ? content : content.value))
+    .join('\n');
+  assert.ok(text, 'no hover');
+  return text;
+}

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'mocha';
 import * as vscode from 'vscode';
-import { linted, open, rangeOf, revert } from './helpers';
+import { completions, documentationOf, hoverText, labelOf, linted, open, rangeOf, revert } from './helpers';
 
 describe('completion and hover', () => {
   const touched: vscode.TextDocument[] = [];
@@ -32,9 +32,9 @@ describe('completion and hover', () => {
   it("completes an RDS database's keys with the schema's descriptions", async () => {
     const document = await open('orders.dbarch.yaml');
     const position = await type(document, 'deletionProtection: true', 'deletionProtection: true', 'deletionProtection: true\n    ');
-    const list = await completions(document, position);
-    const replicas = list.items.find((item) => labelOf(item) === 'readReplicas');
-    assert.ok(replicas, `offered: ${list.items.map(labelOf).join(', ')}`);
+    const items = await completions(document, position);
+    const replicas = items.find((item) => labelOf(item) === 'readReplicas');
+    assert.ok(replicas, `offered: ${items.map(labelOf).join(', ')}`);
     assert.ok(documentationOf(replicas).length > 20, 'readReplicas has a description');
   });
 
@@ -60,30 +60,6 @@ describe('completion and hover', () => {
   });
 });
 
-async function completions(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList | undefined>('vscode.executeCompletionItemProvider', document.uri, position);
-  assert.ok(list, 'no completion list');
-  return list;
-}
-
 async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
-  return (await completions(document, position)).items.map(labelOf);
-}
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-function documentationOf(item: vscode.CompletionItem): string {
-  return typeof item.documentation === 'string' ? item.documentation : (item.documentation?.value ?? item.detail ?? '');
-}
-
-async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', document.uri, position);
-  const text = (hovers ?? [])
-    .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n');
-  assert.ok(text, 'no hover');
-  return text;
+  return (await completions(document, position)).map(labelOf);
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import * as assert from './assert';
 import { post } from './harness';
-import { api, dbarchDiagnostics, extension, linted, nextEvent, open, plain, rangeOf, revert, ruleOf, workspaceFile } from '../../integration/suite/helpers';
+import { api, completions, dbarchDiagnostics, documentationOf, extension, hoverText, labelOf, linted, nextEvent, open, plain, rangeOf, revert, ruleOf, workspaceFile } from '../../integration/suite/helpers';
 
 const MULTI_AZ = 'rds/multi-az-production';
 
@@ -186,28 +186,4 @@ function previewTab(): Promise<vscode.Tab> {
       resolve(tab);
     });
   });
-}
-
-async function completions(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList | undefined>('vscode.executeCompletionItemProvider', document.uri, position);
-  assert.ok(list, 'no completion list');
-  return list.items;
-}
-
-function labelOf(item: vscode.CompletionItem): string {
-  return typeof item.label === 'string' ? item.label : item.label.label;
-}
-
-function documentationOf(item: vscode.CompletionItem): string {
-  return typeof item.documentation === 'string' ? item.documentation : (item.documentation?.value ?? item.detail ?? '');
-}
-
-async function hoverText(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', document.uri, position);
-  const text = (hovers ?? [])
-    .flatMap((hover) => hover.contents)
-    .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n');
-  assert.ok(text, 'no hover');
-  return text;
 }
