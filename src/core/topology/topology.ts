@@ -139,7 +139,7 @@ export function* buildTopologySteps(model: Architecture): Steps<Topology> {
   }
   for (const application of model.applications) {
     yield;
-    const id = builder.add({ id: `app:${application.name}`, kind: 'application', role: 'application', label: application.name, detail: application.description, summary: application.description ? [firstClause(application.description)] : [], region: application.region, pointer: application.pointer, readable: false, writable: false });
+    const id = builder.add({ region: application.region }, { id: `app:${application.name}`, kind: 'application', role: 'application', label: application.name, detail: application.description, summary: application.description ? [firstClause(application.description)] : [], pointer: application.pointer, readable: false, writable: false });
     for (const connection of application.connects) {
       for (const target of builder.targetsOf(connection.reference.text, connection.endpoint, application.region)) {
         const access = accessWord(connection.access);
@@ -166,7 +166,7 @@ export function* buildTopologySteps(model: Architecture): Steps<Topology> {
     let from: string | undefined;
     if (migration.source.kind === 'external') {
       const source = migration.source;
-      from = builder.add({
+      from = builder.add(OUTSIDE, {
         id: `ext:${migration.name}`,
         kind: 'external-source',
         role: 'external',
@@ -186,7 +186,14 @@ export function* buildTopologySteps(model: Architecture): Steps<Topology> {
   return builder.finish();
 }
 
+/** What the nodes of one database share. */
 type Base = { database: string; service: Service; region: string | undefined };
+/** Who a node belongs to: a database (its Base), or nothing but a Region (applications, external sources). */
+type Owner = Base | { database?: undefined; service?: undefined; region: string | undefined };
+/** A node's own fields; its Owner gives the rest. */
+type NodeFields = Omit<TopologyNode, 'database' | 'service' | 'region'>;
+/** The owner of a node outside every Region and database (an external migration source). */
+const OUTSIDE: Owner = { region: undefined };
 
 /** Where an external migration source runs, in words. */
 function sourceLocation(location: string | undefined): string {
@@ -256,9 +263,10 @@ function indexKeys(partitionKey: { name?: unknown } | undefined, sortKey: { name
 /**
  * A node with every field in one order. Nodes are built in a dozen places with different fields; as
  * objects of one shape, every later reader (failure analysis, rules, diagram) reads their fields
- * without the engine's slow path for objects of many shapes.
+ * without the engine's slow path for objects of many shapes. The owner's fields are copied here rather
+ * than spread into each call's object: spreading into a large literal was half of the Topology's cost.
  */
-function nodeOf(node: TopologyNode, id: string): TopologyNode {
+function nodeOf(owner: Owner, node: NodeFields, id: string): TopologyNode {
   // Every field named, so a field added to TopologyNode cannot be left out here without an error.
   const placed: Complete<TopologyNode> = {
     id,
@@ -266,9 +274,9 @@ function nodeOf(node: TopologyNode, id: string): TopologyNode {
     role: node.role,
     label: node.label,
     detail: node.detail,
-    database: node.database,
-    service: node.service,
-    region: node.region,
+    database: owner.database,
+    service: owner.service,
+    region: owner.region,
     az: node.az,
     pointer: node.pointer,
     readable: node.readable,
@@ -312,7 +320,7 @@ class TopologyBuilder {
   /** The next suffix for an id written twice (duplicate names), so duplicates cost no rescans. */
   private readonly duplicates = new Map<string, number>();
 
-  add(node: TopologyNode): string {
+  add(owner: Owner, node: NodeFields): string {
     let id = node.id;
     if (this.topology.nodeById.has(id)) {
       let n = this.duplicates.get(node.id) ?? 2;
@@ -320,13 +328,13 @@ class TopologyBuilder {
       id = `${node.id}~${n}`;
       this.duplicates.set(node.id, n + 1);
     }
-    const placed = nodeOf(node, id);
+    const placed = nodeOf(owner, node, id);
     this.topology.nodes.push(placed);
     this.topology.nodeById.set(id, placed);
-    if (node.database) {
-      const list = this.topology.nodesOf.get(node.database) ?? [];
+    if (owner.database) {
+      const list = this.topology.nodesOf.get(owner.database) ?? [];
       list.push(id);
-      this.topology.nodesOf.set(node.database, list);
+      this.topology.nodesOf.set(owner.database, list);
     }
     return id;
   }
@@ -337,9 +345,9 @@ class TopologyBuilder {
     this.topology.edges.push(edgeOf(edge, Boolean(from?.region && to?.region && from.region !== to.region)));
   }
 
-  private member(database: string, name: string, node: TopologyNode): string {
-    const id = this.add(node);
-    const key = `${database}/${name}`;
+  private member(name: string, base: Base, node: NodeFields): string {
+    const id = this.add(base, node);
+    const key = `${base.database}/${name}`;
     if (!this.memberIds.has(key)) this.memberIds.set(key, id);
     return id;
   }
@@ -349,7 +357,7 @@ class TopologyBuilder {
     switch (database.service) {
       case 'rds': {
         const engine = engineLine(database.engine, database.engineVersion);
-        const primary = this.add({ ...base, id: `db:${database.name}`, kind: 'rds-primary', role: 'primary', label: database.name, detail: [database.engine, database.engineVersion, database.instanceClass].filter(Boolean).join(' '), summary: parts(engine, database.instanceClass), az: database.az, pointer: database.pointer, readable: true, writable: true });
+        const primary = this.add(base, { id: `db:${database.name}`, kind: 'rds-primary', role: 'primary', label: database.name, detail: [database.engine, database.engineVersion, database.instanceClass].filter(Boolean).join(' '), summary: parts(engine, database.instanceClass), az: database.az, pointer: database.pointer, readable: true, writable: true });
         this.topology.entryOf.set(database.name, primary);
         this.standbys(database.name, database.name, database.multiAz, database.region, base, primary);
         for (const replica of database.readReplicas) this.replica(replica, primary, base);
@@ -368,13 +376,12 @@ class TopologyBuilder {
         const detail = [database.engine, database.nodeType].filter(Boolean).join(' ');
         const engine = engineLine(database.engine, database.engineVersion);
         if (database.engine === 'memcached') {
-          const id = this.add({ ...base, id: `db:${database.name}`, kind: 'cache-node', role: 'cache', label: database.name, detail, summary: parts(engine, database.shards > 1 && l10n.t`${database.shards} nodes`, database.nodeType), az: azs[0], pointer: database.pointer, readable: true, writable: true, count: database.shards });
+          const id = this.add(base, { id: `db:${database.name}`, kind: 'cache-node', role: 'cache', label: database.name, detail, summary: parts(engine, database.shards > 1 && l10n.t`${database.shards} nodes`, database.nodeType), az: azs[0], pointer: database.pointer, readable: true, writable: true, count: database.shards });
           this.topology.entryOf.set(database.name, id);
           return;
         }
         const sharded = database.shards > 1;
-        const primary = this.add({
-          ...base,
+        const primary = this.add(base, {
           id: `db:${database.name}`,
           kind: 'cache-primary',
           role: 'cache',
@@ -396,8 +403,7 @@ class TopologyBuilder {
           const rest = index === drawn - 1 && replicas > drawn ? replicas - index : 1;
           const [first, last] = [index + 1, formatNumber(replicas)];
           const label = rest > 1 ? l10n.t`${database.name} replicas ${first}-${last}` : l10n.t`${database.name} replica ${first}`;
-          const id = this.add({
-            ...base,
+          const id = this.add(base, {
             id: `db:${database.name}:replica-${index + 1}`,
             kind: 'cache-replica',
             role: 'replica',
@@ -417,15 +423,14 @@ class TopologyBuilder {
       case 'redshift': {
         if (database.serverless) {
           const rpu = database.serverless.baseRpu ? `${database.serverless.baseRpu} RPU` : undefined;
-          const id = this.add({ ...base, id: `db:${database.name}`, kind: 'redshift-serverless', role: 'analytics', label: database.name, detail: `Redshift Serverless${rpu ? `, ${rpu}` : ''}`, summary: parts('Redshift Serverless', rpu), pointer: database.pointer, readable: true, writable: true });
+          const id = this.add(base, { id: `db:${database.name}`, kind: 'redshift-serverless', role: 'analytics', label: database.name, detail: `Redshift Serverless${rpu ? `, ${rpu}` : ''}`, summary: parts('Redshift Serverless', rpu), pointer: database.pointer, readable: true, writable: true });
           this.topology.entryOf.set(database.name, id);
           this.spectrum(database.name, database.spectrum?.s3Locations, id, base, database.pointer);
           return;
         }
         const nodes = database.nodes ?? 1;
         const multiAz = database.multiAz === true && l10n.t`Multi-AZ`;
-        const leader = this.add({
-          ...base,
+        const leader = this.add(base, {
           id: `db:${database.name}`,
           kind: 'redshift-leader',
           role: 'analytics',
@@ -440,20 +445,20 @@ class TopologyBuilder {
         this.topology.entryOf.set(database.name, leader);
         if (nodes > 1) {
           const each = `${nodes} x ${database.nodeType ?? l10n.t`node`}`;
-          const compute = this.add({ ...base, id: `db:${database.name}:compute`, kind: 'redshift-compute', role: 'analytics', label: l10n.t`${database.name} compute`, detail: each, summary: [each], az: database.az, pointer: database.nodes !== undefined ? `${database.pointer}/nodes` : database.pointer, readable: false, writable: false, count: nodes });
+          const compute = this.add(base, { id: `db:${database.name}:compute`, kind: 'redshift-compute', role: 'analytics', label: l10n.t`${database.name} compute`, detail: each, summary: [each], az: database.az, pointer: database.nodes !== undefined ? `${database.pointer}/nodes` : database.pointer, readable: false, writable: false, count: nodes });
           this.edge({ from: leader, to: compute, kind: 'storage', pointer: database.pointer, label: l10n.t`distributes` });
         }
         this.spectrum(database.name, database.spectrum?.s3Locations, leader, base, database.pointer);
         return;
       }
       case 'qldb': {
-        const id = this.add({ ...base, id: `db:${database.name}`, kind: 'ledger', role: 'primary', label: database.name, detail: l10n.t`QLDB (end of support)`, summary: [l10n.t`QLDB, end of support`], pointer: database.pointer, readable: true, writable: true });
+        const id = this.add(base, { id: `db:${database.name}`, kind: 'ledger', role: 'primary', label: database.name, detail: l10n.t`QLDB (end of support)`, summary: [l10n.t`QLDB, end of support`], pointer: database.pointer, readable: true, writable: true });
         this.topology.entryOf.set(database.name, id);
         return;
       }
       case 'timestream': {
         const variant = database.variant ? ' for ' + (database.variant === 'influxdb' ? 'InfluxDB' : 'LiveAnalytics') : '';
-        const id = this.add({ ...base, id: `db:${database.name}`, kind: 'timestream', role: 'primary', label: database.name, detail: `Timestream${variant}`, summary: [`Timestream${variant}`], pointer: database.pointer, readable: true, writable: true });
+        const id = this.add(base, { id: `db:${database.name}`, kind: 'timestream', role: 'primary', label: database.name, detail: `Timestream${variant}`, summary: [`Timestream${variant}`], pointer: database.pointer, readable: true, writable: true });
         this.topology.entryOf.set(database.name, id);
         return;
       }
@@ -467,21 +472,21 @@ class TopologyBuilder {
       // A Multi-AZ DB cluster: a writer and two readable standbys in two other AZs, fed by semisynchronous replication.
       const readers: string[] = [];
       for (const n of [1, 2]) {
-        const id = this.add({ ...base, region, id: `${primary}:standby-${n}`, kind: 'rds-standby', role: 'standby', label: l10n.t`${owner} standby ${n}`, detail: l10n.t`readable standby`, summary: [l10n.t`readable standby`], az: n === 1 ? multiAz.standbyAz : undefined, pointer: multiAz.pointer, readable: true, writable: false });
+        const id = this.add({ ...base, region }, { id: `${primary}:standby-${n}`, kind: 'rds-standby', role: 'standby', label: l10n.t`${owner} standby ${n}`, detail: l10n.t`readable standby`, summary: [l10n.t`readable standby`], az: n === 1 ? multiAz.standbyAz : undefined, pointer: multiAz.pointer, readable: true, writable: false });
         this.edge({ from: primary, to: id, kind: 'sync-replication', pointer: multiAz.pointer, label: l10n.t`semi-sync` });
         readers.push(id);
       }
       this.readerIds.set(owner === database ? database : `${database}/${owner}`, readers);
       return;
     }
-    const id = this.add({ ...base, region, id: `${primary}:standby`, kind: 'rds-standby', role: 'standby', label: l10n.t`${owner} standby`, detail: l10n.t`not readable`, summary: [l10n.t`standby`, l10n.t`serves no reads`], az: multiAz.standbyAz, pointer: multiAz.pointer, readable: false, writable: false });
+    const id = this.add({ ...base, region }, { id: `${primary}:standby`, kind: 'rds-standby', role: 'standby', label: l10n.t`${owner} standby`, detail: l10n.t`not readable`, summary: [l10n.t`standby`, l10n.t`serves no reads`], az: multiAz.standbyAz, pointer: multiAz.pointer, readable: false, writable: false });
     this.edge({ from: primary, to: id, kind: 'sync-replication', pointer: multiAz.pointer, label: l10n.t`sync` });
   }
 
   private replica(replica: ReadReplica, source: string, base: Base): void {
     const kind = replica.crossRegion ? l10n.t`cross-Region replica` : l10n.t`read replica`;
     const detail = replica.crossRegion ? l10n.t`cross-Region read replica` : l10n.t`read replica`;
-    const id = this.member(base.database, replica.name, { ...base, region: replica.region, id: `member:${replica.name}`, kind: 'rds-replica', role: 'replica', label: replica.name, detail, summary: parts(kind, replica.instanceClass), az: replica.az, pointer: replica.pointer, readable: true, writable: false });
+    const id = this.member(replica.name, { ...base, region: replica.region }, { id: `member:${replica.name}`, kind: 'rds-replica', role: 'replica', label: replica.name, detail, summary: parts(kind, replica.instanceClass), az: replica.az, pointer: replica.pointer, readable: true, writable: false });
     this.edge({ from: source, to: id, kind: 'async-replication', pointer: replica.pointer, label: l10n.t`async` });
     this.standbys(replica.name, base.database, replica.multiAz, replica.region, base, id);
     for (const child of replica.readReplicas) this.replica(child, id, base);
@@ -494,8 +499,7 @@ class TopologyBuilder {
         ? l10n.t`spans ${NEPTUNE_STORAGE_AZS.value} AZs`
         : (({ copies, azs }) => l10n.t`${copies} copies, ${copies / azs} in each of ${azs} AZs`)(database.service === 'aurora' ? AURORA_STORAGE_COPIES.value : DOCUMENTDB_STORAGE_COPIES.value);
     const ioOptimized = database.service === 'aurora' && database.storageType === 'io-optimized' && 'I/O-Optimized';
-    const volume = this.add({
-      ...base,
+    const volume = this.add(base, {
       id: `db:${database.name}:volume`,
       kind: 'cluster-volume',
       role: 'storage',
@@ -510,8 +514,7 @@ class TopologyBuilder {
     let writer: string | undefined;
     for (const instance of database.instances) {
       const isWriter = instance.role === 'writer';
-      const id = this.member(database.name, instance.name, {
-        ...base,
+      const id = this.member(instance.name, base, {
         id: `member:${instance.name}`,
         kind: isWriter ? 'cluster-writer' : 'cluster-reader',
         role: isWriter ? 'primary' : 'replica',
@@ -538,9 +541,7 @@ class TopologyBuilder {
       (database.globalDatabase?.secondaryRegions ?? []).forEach((entry, index) => {
         const region = regionOfEntry(entry);
         if (region === undefined) return;
-        const id = this.add({
-          ...base,
-          region,
+        const id = this.add({ ...base, region }, {
           id: `gdb:${database.name}@${region}`,
           kind: 'global-secondary-cluster',
           role: 'replica',
@@ -565,24 +566,24 @@ class TopologyBuilder {
     const replicaRegions = database.globalTable?.replicaRegions ?? [];
     const mode = billing?.mode ?? 'on-demand';
     const detail = mode === 'provisioned' ? l10n.t`DynamoDB provisioned` : mode === 'on-demand' ? l10n.t`DynamoDB on-demand` : `DynamoDB ${mode}`;
-    const table = this.add({ ...base, id: `db:${database.name}`, kind: 'dynamodb-table', role: 'primary', label: database.name, detail, summary: capacity, pointer: database.pointer, readable: true, writable: true });
+    const table = this.add(base, { id: `db:${database.name}`, kind: 'dynamodb-table', role: 'primary', label: database.name, detail, summary: capacity, pointer: database.pointer, readable: true, writable: true });
     this.topology.entryOf.set(database.name, table);
     for (const index of database.globalSecondaryIndexes) {
       // An index whose name failed the schema keeps its place in the design, under a stand-in name.
       const name = typeof index.name === 'string' ? index.name : l10n.t`unnamed index`;
-      const id = this.add({ ...base, id: `idx:${database.name}/${name}`, kind: 'dynamodb-index', role: 'replica', label: name, detail: 'GSI', summary: [`GSI (${indexKeys(index.partitionKey, index.sortKey)})`], pointer: index.pointer, readable: true, writable: false });
+      const id = this.add(base, { id: `idx:${database.name}/${name}`, kind: 'dynamodb-index', role: 'replica', label: name, detail: 'GSI', summary: [`GSI (${indexKeys(index.partitionKey, index.sortKey)})`], pointer: index.pointer, readable: true, writable: false });
       this.edge({ from: table, to: id, kind: 'index', pointer: index.pointer, label: 'GSI' });
     }
     for (const index of database.localSecondaryIndexes) {
       const name = typeof index.name === 'string' ? index.name : l10n.t`unnamed index`;
-      const id = this.add({ ...base, id: `idx:${database.name}/${name}`, kind: 'dynamodb-index', role: 'replica', label: name, detail: 'LSI', summary: [`LSI (${indexKeys(database.partitionKey, index.sortKey)})`], pointer: index.pointer, readable: true, writable: false });
+      const id = this.add(base, { id: `idx:${database.name}/${name}`, kind: 'dynamodb-index', role: 'replica', label: name, detail: 'LSI', summary: [`LSI (${indexKeys(database.partitionKey, index.sortKey)})`], pointer: index.pointer, readable: true, writable: false });
       this.edge({ from: table, to: id, kind: 'index', pointer: index.pointer, label: 'LSI' });
     }
     const strong = database.globalTable?.consistency === 'strong';
     replicaRegions.forEach((entry, index) => {
       const region = regionOfEntry(entry);
       if (region === undefined) return;
-      const id = this.add({ ...base, region, id: `gt:${database.name}@${region}`, kind: 'dynamodb-global-replica', role: 'primary', label: `${database.name}`, detail: l10n.t`global table replica`, summary: parts(l10n.t`global table replica`, strong && 'MRSC'), pointer: `${database.pointer}/globalTable/replicaRegions/${index}`, readable: true, writable: true });
+      const id = this.add({ ...base, region }, { id: `gt:${database.name}@${region}`, kind: 'dynamodb-global-replica', role: 'primary', label: `${database.name}`, detail: l10n.t`global table replica`, summary: parts(l10n.t`global table replica`, strong && 'MRSC'), pointer: `${database.pointer}/globalTable/replicaRegions/${index}`, readable: true, writable: true });
       if (region !== database.region && !this.localReplicas.has(`${database.name}@${region}`)) this.localReplicas.set(`${database.name}@${region}`, id);
       // Every replica of a global table takes writes and replicates them to the others.
       this.edge({ from: table, to: id, kind: 'global-replication', twoWay: true, synchronous: strong, pointer: `${database.pointer}/globalTable`, label: strong ? l10n.t`sync (MRSC)` : l10n.t`async (MREC)` });
@@ -590,8 +591,7 @@ class TopologyBuilder {
     if (database.dax) {
       const dax = database.dax;
       const azs = [...new Set(dax.azs ?? [])];
-      const id = this.add({
-        ...base,
+      const id = this.add(base, {
         id: `dax:${database.name}`,
         kind: 'dax',
         role: 'cache',
@@ -616,7 +616,7 @@ class TopologyBuilder {
     // The buckets say where the data is; the prefixes are in the file.
     const buckets = [...new Set(locations.map((location) => /^s3:\/\/([^/]*)/.exec(location)?.[1] ?? location))];
     const more = buckets.length > 1 && l10n.t`+${buckets.length - 1} more`;
-    const id = this.add({ ...base, id: `s3:${name}`, kind: 's3', role: 'storage', label: l10n.t`S3 data lake`, detail: locations.join(', '), summary: parts(`s3://${buckets[0]}`, more), pointer: `${pointer}/spectrum`, readable: true, writable: false });
+    const id = this.add(base, { id: `s3:${name}`, kind: 's3', role: 'storage', label: l10n.t`S3 data lake`, detail: locations.join(', '), summary: parts(`s3://${buckets[0]}`, more), pointer: `${pointer}/spectrum`, readable: true, writable: false });
     this.edge({ from, to: id, kind: 'spectrum', pointer: `${pointer}/spectrum`, label: 'Spectrum' });
   }
 
