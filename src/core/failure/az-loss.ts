@@ -78,7 +78,7 @@ export function azLoss(model: Architecture, topology: Topology, database: Databa
   for (const loss of losses) {
     const evaluated = evaluate(context, database, loss);
     keepsWrites &&= evaluated.outcome.writes;
-    daxLost ||= [...evaluated.fates].some(([id, fate]) => fate === 'failed' && topology.nodeById.get(id)?.kind === 'dax');
+    if (!daxLost) for (const [id, fate] of evaluated.fates) if (fate === 'failed' && topology.nodeById.get(id)?.kind === 'dax') daxLost = true;
     if (!verdict || compareOutcomes(evaluated.outcome, verdict.worst) < 0) {
       verdict = { worst: evaluated.outcome, az: loss.kind === 'az' && loss.placesHere ? loss.az : undefined, down: false, keepsWrites: true, fates: evaluated.fates, daxLost: false };
     }

@@ -32,15 +32,18 @@ interface Member {
 }
 
 const SERVICE_NAMES = { aurora: 'Aurora', documentdb: 'DocumentDB', neptune: 'Neptune' } as const;
+/** The node kinds of a cluster's instances. */
+const MEMBER_KINDS = ['cluster-writer', 'cluster-reader'] as const;
 
 /** Evaluates an Aurora, DocumentDB or Neptune cluster under a loss. */
 export function evaluateCluster(context: FailureContext, database: ClusterDatabase, loss: Loss): Evaluated {
   const evaluation = new Evaluation(context, database, loss);
   const service = SERVICE_NAMES[database.service];
-  const members: Member[] = database.instances.flatMap((instance) => {
-    const node = context.nodeAt(database.name, ['cluster-writer', 'cluster-reader'], instance.pointer);
-    return node ? [{ instance, node, lost: false }] : [];
-  });
+  const members: Member[] = [];
+  for (const instance of database.instances) {
+    const node = context.nodeAt(database.name, MEMBER_KINDS, instance.pointer);
+    if (node) members.push({ instance, node, lost: false });
+  }
   const volume = context.nodesOf(database.name).find((node) => node.kind === 'cluster-volume');
   const secondaries = context.nodesOf(database.name).filter((node) => node.kind === 'global-secondary-cluster');
   // A cluster that names no writer still has one: the simulation takes its first instance.

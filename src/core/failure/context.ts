@@ -41,7 +41,11 @@ export class FailureContext {
   nodesOf(database: string): readonly TopologyNode[] {
     let nodes = this.nodes.get(database);
     if (!nodes) {
-      nodes = (this.topology.nodesOf.get(database) ?? []).flatMap((id) => this.topology.nodeById.get(id) ?? []);
+      nodes = [];
+      for (const id of this.topology.nodesOf.get(database) ?? []) {
+        const node = this.topology.nodeById.get(id);
+        if (node) nodes.push(node);
+      }
       this.nodes.set(database, nodes);
     }
     return nodes;
@@ -54,10 +58,13 @@ export class FailureContext {
 
   /** The nodes an edge of one kind leads to from a node. */
   targets(from: string, kind: EdgeKind): TopologyNode[] {
-    return (this.edgesByFrom.get(from) ?? []).flatMap((index) => {
+    const found: TopologyNode[] = [];
+    for (const index of this.edgesByFrom.get(from) ?? []) {
       const edge = this.topology.edges[index];
-      return edge.kind === kind ? (this.topology.nodeById.get(edge.to) ?? []) : [];
-    });
+      const node = edge.kind === kind ? this.topology.nodeById.get(edge.to) : undefined;
+      if (node) found.push(node);
+    }
+    return found;
   }
 
   /** The `connects` entry an application edge was drawn from. */
