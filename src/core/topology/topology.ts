@@ -7,6 +7,7 @@ import { AURORA_STORAGE_COPIES, DOCUMENTDB_STORAGE_COPIES, NEPTUNE_STORAGE_AZS }
 import * as l10n from '../l10n';
 import { formatNumber } from '../text';
 import { runSteps, type Steps } from '../steps';
+import type { Complete } from '../shapes';
 import { regionOfEntry, type Architecture, type ClusterDatabase, type Database, type DynamodbTable, type MultiAzDeployment, type ReadReplica, type Service } from '../model/model';
 
 /** What a node is. */
@@ -304,9 +305,6 @@ function edgeOf(edge: Omit<TopologyEdge, 'crossRegion'>, crossRegion: boolean): 
   };
   return placed;
 }
-
-/** An object type with every optional field required to be written (its value may be undefined). */
-type Complete<T> = { [K in keyof Required<T>]: T[K] };
 
 class TopologyBuilder {
   readonly topology: Topology = { nodes: [], edges: [], regions: [], outside: [], nodeById: new Map(), entryOf: new Map(), nodesOf: new Map() };
