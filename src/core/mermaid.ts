@@ -424,15 +424,23 @@ export function packLines(parts: readonly string[], width: number, maxLines: num
  */
 function wrapBalanced(text: string, width: number): string[] {
   const words = text.split(' ').map((word) => clip(word, width));
+  // Widths are measured once, in hundredths of an em: the search below wraps the text a dozen times.
+  const widths = words.map(hundredths);
+  const space = characterHundredths(' ');
   const greedy = (limit: number): string[] => {
     const lines: string[] = [];
     let line = '';
-    for (const word of words) {
-      if (line !== '' && textWidth(`${line} ${word}`) > limit) {
+    let used = 0;
+    words.forEach((word, index) => {
+      if (line !== '' && used + space + widths[index] > limit * 100) {
         lines.push(line);
         line = word;
-      } else line = line === '' ? word : `${line} ${word}`;
-    }
+        used = widths[index];
+      } else {
+        line = line === '' ? word : `${line} ${word}`;
+        used = line === word ? widths[index] : used + space + widths[index];
+      }
+    });
     if (line !== '') lines.push(line);
     return lines;
   };
@@ -452,8 +460,13 @@ function wrapBalanced(text: string, width: number): string[] {
  * default font stack (`"trebuchet ms", verdana, arial`) most often lands on; CJK characters take 1 em.
  */
 export function textWidth(text: string): number {
+  return hundredths(text) / 100;
+}
+
+/** The width of a text in hundredths of an em: whole numbers, so sums of widths are exact. */
+function hundredths(text: string): number {
   let width = 0;
-  for (const character of text) width += characterWidth(character);
+  for (const character of text) width += characterHundredths(character);
   return width;
 }
 
@@ -463,10 +476,10 @@ const ASCII_WIDTHS = [
   78, 72, 67, 61, 72, 67, 94, 67, 67, 61, 28, 28, 28, 47, 56, 33, 56, 56, 50, 56, 56, 28, 56, 56, 22, 22, 50, 22, 83, 56, 56, 56, 56, 33, 50, 28, 56, 50, 72, 50, 50, 50, 33, 26, 33, 58,
 ];
 
-function characterWidth(character: string): number {
+function characterHundredths(character: string): number {
   const code = character.codePointAt(0)!;
-  if (code >= 0x20 && code <= 0x7e) return ASCII_WIDTHS[code - 0x20] / 100;
-  return isWideCharacter(code) ? 1 : 0.6;
+  if (code >= 0x20 && code <= 0x7e) return ASCII_WIDTHS[code - 0x20];
+  return isWideCharacter(code) ? 100 : 60;
 }
 
 /**
@@ -481,11 +494,11 @@ export function clip(text: string, max: number): string {
   const end = sliced && /[\uD800-\uDBFF]/.test(text[limit - 1]) ? limit - 1 : limit;
   const flat = oneLine(sliced ? text.slice(0, end) : text);
   if (!sliced && textWidth(flat) <= max) return flat;
-  const room = max - 1; // the ellipsis takes 1 em
+  const room = (max - 1) * 100; // the ellipsis takes 1 em
   let cut = '';
   let used = 0;
   for (const character of flat) {
-    const width = characterWidth(character);
+    const width = characterHundredths(character);
     if (used + width > room) break;
     cut += character;
     used += width;
