@@ -18,6 +18,7 @@ import { runSteps } from '../../src/core/steps';
 import { lint, type LintResult } from '../../src/core/lint';
 import { renderDiagram } from '../../src/core/mermaid';
 import { buildPreview } from '../../src/core/preview';
+import { assertSameData } from '../support/same-data';
 
 const root = join(__dirname, '..', '..');
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4_500);
@@ -160,7 +161,10 @@ function assertSameParse(text: string): void {
       return { error: String(error) };
     }
   };
-  if (!text.includes('*') && expected.errors.length === 0) assert.deepEqual(data(actual), data(expected), 'the stepped parse reads the same data');
+  if (!text.includes('*') && expected.errors.length === 0) {
+    assert.deepEqual(data(actual), data(expected), 'the stepped parse reads the same data');
+    assertSameData(text, 'the data the lint reads');
+  }
 }
 
 /** The Mermaid text's lines are the shapes the renderer writes: no label can end early or start a directive. */

@@ -83,8 +83,9 @@ export function* parseYamlSteps(text: string): Steps<ParsedYaml> {
     return { value: undefined, problems, duplicateKeys, tree };
   }
   yield;
+  // The walk over the tree built the data unless the document needs `toJS` (aliases, merge keys, ...).
   // The expansion was measured above, so toJS cannot blow up; the bound here is only a second fence.
-  const value = document.toJS({ maxAliasCount: -1 });
+  const value = tree.data() ?? document.toJS({ maxAliasCount: -1 });
   return { value, problems, duplicateKeys, tree };
 }
 
@@ -221,6 +222,11 @@ class YamlTree implements SyntaxTree {
     return this.shape.duplicates;
   }
 
+  /** The document's data when the walk could build it (see TreeShape.data); undefined otherwise. */
+  data(): unknown {
+    return this.shape.data?.value;
+  }
+
   /** What one walk over the tree finds (computed on first use). */
   private get shape(): TreeShape {
     this.walked ??= walkTree(this.document.contents, this.text);
@@ -311,6 +317,12 @@ interface TreeShape {
   hasAlias: boolean;
   /** Scalars written over more than one line (block scalars, folded quoted strings). */
   multiLineScalars: Span[];
+  /**
+   * The document's data, as the `yaml` package's `toJS` gives it, when the walk could build it: the
+   * document has no aliases, merge keys, tagged collections, collection keys or pairs in sequences.
+   * Undefined otherwise, and `toJS` builds it instead.
+   */
+  data: { value: unknown } | undefined;
 }
 
 /** A node met on the walk, with what leads to it (its data path is read off the chain only when needed). */
@@ -319,16 +331,33 @@ interface Step {
   parent: Step | undefined;
   /** The path segment from the parent; undefined when the step adds none (a collection used as a key). */
   segment: PathSegment | undefined;
+  /** Where the node's data goes: its mapping's object or its sequence's array; undefined for keys. */
+  holder: Record<string, unknown> | unknown[] | undefined;
+  /** The property or index of the data in its holder. */
+  slot: string | number;
 }
 
 /**
  * One walk over every node (keys, values, list items; aliases are not followed), depth first in document
  * order. It replaces three passes of the `yaml` package's `visit`, which costs about 30 ms per pass on a
- * 1,000-database file, and keeps its own stack, so deep nesting cannot exhaust the call stack.
+ * 1,000-database file, and the package's `toJS`, a fourth (about 20 ms): the data is built on the way
+ * while the document stays within what that walk reproduces exactly. It keeps its own stack, so deep
+ * nesting cannot exhaust the call stack.
  */
 function walkTree(root: unknown, text: string): TreeShape {
-  const shape: TreeShape = { duplicates: [], hasAlias: false, multiLineScalars: [] };
-  const pending: Step[] = [{ node: root, parent: undefined, segment: undefined }];
+  const shape: TreeShape = { duplicates: [], hasAlias: false, multiLineScalars: [], data: undefined };
+  // The data under construction; `building` turns false at the first node the walk cannot convert.
+  const top: { value: unknown } = { value: null };
+  let building = true;
+  const put = (step: Step, value: unknown): void => {
+    const holder = step.holder;
+    if (holder === undefined) return;
+    if (Array.isArray(holder)) holder[step.slot as number] = value;
+    // As `toJS` does: a key the object already has (`__proto__`, `toString`, a duplicate) is defined, not assigned.
+    else if (step.slot in holder) Object.defineProperty(holder, step.slot, { value, writable: true, enumerable: true, configurable: true });
+    else holder[step.slot] = value;
+  };
+  const pending: Step[] = [{ node: root, parent: undefined, segment: undefined, holder: undefined, slot: '' }];
   while (pending.length > 0) {
     const step = pending.pop()!;
     const node = step.node;
@@ -336,9 +365,20 @@ function walkTree(root: unknown, text: string): TreeShape {
       const range = node.range;
       const newline = range ? text.indexOf('\n', range[0]) : -1;
       if (range && newline >= 0 && newline < range[1]) shape.multiLineScalars.push({ start: range[0], end: range[1] });
+      if (building) {
+        if (step.parent === undefined) top.value = node.value;
+        else put(step, node.value);
+      }
     } else if (isAlias(node)) {
       shape.hasAlias = true;
+      building = false;
     } else if (isMap(node)) {
+      let object: Record<string, unknown> | undefined;
+      if (building && node.tag === undefined) {
+        object = {};
+        if (step.parent === undefined) top.value = object;
+        else put(step, object);
+      } else building = false;
       const seen = new Map<string, Span>();
       const children: Step[] = [];
       for (const pair of node.items) {
@@ -349,22 +389,50 @@ function walkTree(root: unknown, text: string): TreeShape {
           if (first) shape.duplicates.push({ path: pathOfStep(step), key, span, firstSpan: first });
           else seen.set(key, span);
         }
-        children.push({ node: pair.key, parent: step, segment: key }, { node: pair.value, parent: step, segment: key });
+        if (building && !plainKey(pair.key)) building = false;
+        children.push(
+          { node: pair.key, parent: step, segment: key, holder: undefined, slot: '' },
+          { node: pair.value, parent: step, segment: key, holder: building ? object : undefined, slot: key ?? '' },
+        );
       }
       for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]);
     } else if (isSeq(node)) {
+      let array: unknown[] | undefined;
+      if (building && node.tag === undefined) {
+        array = new Array<unknown>(node.items.length);
+        if (step.parent === undefined) top.value = array;
+        else put(step, array);
+      } else building = false;
       for (let index = node.items.length - 1; index >= 0; index--) {
         const item = node.items[index];
         if (isPair(item)) {
+          building = false;
           // The value goes on the stack first, so the key is walked first.
-          pending.push({ node: item.value, parent: step, segment: index }, { node: item.key, parent: step, segment: index });
+          pending.push({ node: item.value, parent: step, segment: index, holder: undefined, slot: index }, { node: item.key, parent: step, segment: index, holder: undefined, slot: index });
         } else {
-          pending.push({ node: item, parent: step, segment: index });
+          pending.push({ node: item, parent: step, segment: index, holder: array, slot: index });
         }
       }
+    } else if (node === null || node === undefined) {
+      // A missing value (`key:` with nothing after it in some forms) reads as null.
+      if (building && step.parent !== undefined) put(step, null);
+    } else {
+      building = false;
     }
   }
+  if (building) shape.data = top;
   return shape;
+}
+
+/**
+ * Whether `toJS` turns a mapping key into a property name the way the walk does (`String` of its value,
+ * `''` for none): not for merge keys (`<<`), collection keys or keys whose value is an object or symbol.
+ */
+function plainKey(key: unknown): boolean {
+  if (key === null || key === undefined) return true;
+  if (!isScalar(key) || 'addToJSMap' in key) return false;
+  const value = key.value;
+  return value === null || (typeof value !== 'object' && typeof value !== 'symbol' && value !== '<<');
 }
 
 /** The data path of a step: the segments along its chain of parents. */
