@@ -502,20 +502,25 @@ class ModelBuilder {
 
   private reference(context: ReferenceContext, text: string, pointer: string): Reference {
     const model = this.model;
+    // Worked out on first use, once the model is complete, then kept: a dozen rules ask each reference.
+    const resolved = once(() => resolve(model, context, text));
+    const exists = once((): boolean => {
+      if (context === 'stream-consumer') return resolved() !== undefined;
+      const [databaseName, memberName] = text.split('/');
+      if (!model.databaseNames.has(databaseName)) return false;
+      if (memberName === undefined) return true;
+      const database = model.byName.get(databaseName);
+      return database === undefined || memberOf(database, memberName) !== undefined;
+    });
     const reference: Reference = {
       context,
       text,
       pointer,
       get resolved() {
-        return resolve(model, context, text);
+        return resolved();
       },
       get exists() {
-        if (context === 'stream-consumer') return model.applications.some((application) => application.name === text);
-        const [databaseName, memberName] = text.split('/');
-        if (!model.databaseNames.has(databaseName)) return false;
-        if (memberName === undefined) return true;
-        const database = model.byName.get(databaseName);
-        return database === undefined || memberOf(database, memberName) !== undefined;
+        return exists();
       },
       candidates: () => candidatesFor(model, context, text),
     };
@@ -524,21 +529,20 @@ class ModelBuilder {
   }
 
   private memberReference(database: AuroraCluster, text: string, pointer: string): void {
-    const model = this.model;
+    const member = once(() => database.instances.find((instance) => instance.name === text));
     this.model.references.push({
       context: 'custom-endpoint-member',
       text,
       pointer,
       get resolved() {
-        const member = database.instances.find((instance) => instance.name === text);
-        return member ? { member } : undefined;
+        const found = member();
+        return found ? { member: found } : undefined;
       },
       get exists() {
-        return database.instances.some((instance) => instance.name === text);
+        return member() !== undefined;
       },
       candidates: () => database.instances.map((instance) => instance.name),
     });
-    void model;
   }
 
   private place(az: string | undefined, pointer: string, region: string | undefined, regionPointer: string | undefined, owner: string): void {
@@ -566,6 +570,19 @@ export function memberOf(database: Database, name: string): ReadReplica | Cluste
   if (database.service === 'rds') return database.allReplicas.find((replica) => replica.name === name);
   if (isCluster(database)) return database.instances.find((instance) => instance.name === name);
   return undefined;
+}
+
+/** A function that computes its value on the first call and returns that value from then on. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
 }
 
 function resolve(model: Architecture, context: ReferenceContext, text: string): Reference['resolved'] {
