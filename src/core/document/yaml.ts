@@ -15,6 +15,7 @@ import {
   type Document,
   type Node as YamlNode,
   type Pair,
+  type Scalar,
   type YAMLError,
   type YAMLMap,
 } from 'yaml';
@@ -357,14 +358,17 @@ function walkTree(root: unknown, text: string): TreeShape {
     else if (step.slot in holder) Object.defineProperty(holder, step.slot, { value, writable: true, enumerable: true, configurable: true });
     else holder[step.slot] = value;
   };
+  const noteMultiLine = (scalar: Scalar): void => {
+    const range = scalar.range;
+    const newline = range ? text.indexOf('\n', range[0]) : -1;
+    if (range && newline >= 0 && newline < range[1]) shape.multiLineScalars.push({ start: range[0], end: range[1] });
+  };
   const pending: Step[] = [{ node: root, parent: undefined, segment: undefined, holder: undefined, slot: '' }];
   while (pending.length > 0) {
     const step = pending.pop()!;
     const node = step.node;
     if (isScalar(node)) {
-      const range = node.range;
-      const newline = range ? text.indexOf('\n', range[0]) : -1;
-      if (range && newline >= 0 && newline < range[1]) shape.multiLineScalars.push({ start: range[0], end: range[1] });
+      noteMultiLine(node);
       if (building) {
         if (step.parent === undefined) top.value = node.value;
         else put(step, node.value);
@@ -379,21 +383,20 @@ function walkTree(root: unknown, text: string): TreeShape {
         if (step.parent === undefined) top.value = object;
         else put(step, object);
       } else building = false;
-      const seen = new Map<string, Span>();
+      const seen = new Map<string, YamlNode>();
       const children: Step[] = [];
       for (const pair of node.items) {
         const key = keyText(pair);
         if (key !== undefined && pair.key) {
-          const span = rangeSpan(pair.key as YamlNode);
           const first = seen.get(key);
-          if (first) shape.duplicates.push({ path: pathOfStep(step), key, span, firstSpan: first });
-          else seen.set(key, span);
+          if (first) shape.duplicates.push({ path: pathOfStep(step), key, span: rangeSpan(pair.key as YamlNode), firstSpan: rangeSpan(first) });
+          else seen.set(key, pair.key as YamlNode);
         }
         if (building && !plainKey(pair.key)) building = false;
-        children.push(
-          { node: pair.key, parent: step, segment: key, holder: undefined, slot: '' },
-          { node: pair.value, parent: step, segment: key, holder: building ? object : undefined, slot: key ?? '' },
-        );
+        // A scalar key (nearly every key) is seen here; only a collection used as a key is walked.
+        if (isScalar(pair.key)) noteMultiLine(pair.key);
+        else children.push({ node: pair.key, parent: step, segment: key, holder: undefined, slot: '' });
+        children.push({ node: pair.value, parent: step, segment: key, holder: building ? object : undefined, slot: key ?? '' });
       }
       for (let index = children.length - 1; index >= 0; index--) pending.push(children[index]);
     } else if (isSeq(node)) {
