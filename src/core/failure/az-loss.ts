@@ -7,27 +7,28 @@ import type { Architecture, Database } from '../model/model';
 import type { Topology } from '../topology/topology';
 import type { Loss } from './context';
 import { contextOf, evaluate } from './simulate';
-import type { DatabaseOutcome, NodeFate } from './types';
+import type { DatabaseOutcome } from './types';
 import { compareOutcomes } from './worst';
 import type { Steps } from '../steps';
 
-/** How a database fares when one AZ of its Region is lost, at worst. */
+/**
+ * How a database fares when one AZ of its Region is lost, at worst: what the rules read, and nothing
+ * more, since every database's verdict is kept with the Topology for as long as the lint result lives
+ * (the full outcomes are the simulation's: simulate()).
+ */
 export interface AzLossVerdict {
-  /** The worst outcome over the loss of each AZ. */
-  worst: DatabaseOutcome;
-  /** The AZ that gives it; undefined when it is an AZ where the file places nothing of the database. */
+  /** The AZ whose loss is the worst case; undefined when it is an AZ where the file places nothing of the database. */
   az: string | undefined;
   /** Some single AZ loss leaves it with neither reads nor writes. */
   down: boolean;
   /** Every single AZ loss leaves it taking writes (after any automatic failover). */
   keepsWrites: boolean;
-  /** The node fates of the worst case. */
-  fates: ReadonlyMap<string, NodeFate>;
   /** Some single AZ loss takes its whole DAX cluster. */
   daxLost: boolean;
 }
 
-const verdicts = new WeakMap<Topology, Map<string, AzLossVerdict>>();
+/** The verdicts worked out for a Topology, by database (a verdict is for that database object, whatever its name). */
+const verdicts = new WeakMap<Topology, Map<Database, AzLossVerdict>>();
 
 /** Whether the AZ-loss verdict concerns a database: Redshift, QLDB and Timestream are left to other rules. */
 export function judgedByAzLoss(database: Database): boolean {
@@ -62,8 +63,8 @@ export function azLoss(model: Architecture, topology: Topology, database: Databa
     cache = new Map();
     verdicts.set(topology, cache);
   }
-  const cached = cache.get(database.name);
-  if (cached && cached.worst.service === database.service) return cached;
+  const cached = cache.get(database);
+  if (cached) return cached;
 
   const context = contextOf(model, topology);
   const region = database.region;
@@ -72,18 +73,20 @@ export function azLoss(model: Architecture, topology: Topology, database: Databa
     ...placed.map((az): Loss => ({ kind: 'az', az, region: region ?? context.regionOf(az), placesHere: true })),
     { kind: 'az', az: region !== undefined ? l10n.t`an AZ of ${region}` : l10n.t`an AZ of its Region`, region, placesHere: false },
   ];
-  let verdict: AzLossVerdict | undefined;
+  let worst: DatabaseOutcome | undefined;
+  let az: string | undefined;
   let keepsWrites = true;
   let daxLost = false;
   for (const loss of losses) {
     const evaluated = evaluate(context, database, loss);
     keepsWrites &&= evaluated.outcome.writes;
     if (!daxLost) for (const [id, fate] of evaluated.fates) if (fate === 'failed' && topology.nodeById.get(id)?.kind === 'dax') daxLost = true;
-    if (!verdict || compareOutcomes(evaluated.outcome, verdict.worst) < 0) {
-      verdict = { worst: evaluated.outcome, az: loss.kind === 'az' && loss.placesHere ? loss.az : undefined, down: false, keepsWrites: true, fates: evaluated.fates, daxLost: false };
+    if (!worst || compareOutcomes(evaluated.outcome, worst) < 0) {
+      worst = evaluated.outcome;
+      az = loss.kind === 'az' && loss.placesHere ? loss.az : undefined;
     }
   }
-  const result: AzLossVerdict = { ...verdict!, down: verdict!.worst.state === 'down', keepsWrites, daxLost };
-  cache.set(database.name, result);
+  const result: AzLossVerdict = { az, down: worst!.state === 'down', keepsWrites, daxLost };
+  cache.set(database, result);
   return result;
 }
