@@ -49,8 +49,8 @@ function timing(samples: number[]): Timing {
 type Timed = (() => unknown) | { before: () => unknown; run: (prepared: never) => unknown };
 
 /**
- * Times several functions in rounds, one call of each per round, so that all of them see the same
- * machine: this VM's speed drifts by tens of percent over a minute, and timing one function after
+ * Times several functions in rounds, one call of each per round (in an order that turns each round),
+ * so that all of them see the same machine: this VM's speed drifts by tens of percent over a minute, and timing one function after
  * another would put that drift into their ratios. After a warm-up, rounds run until there are at least
  * `minRuns` and `minMs` has passed (at most `maxRuns`). Returns each function's timing and its samples
  * in round order, so ratios can be taken round by round.
@@ -77,7 +77,12 @@ async function timeTogether<K extends string>(
   const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   const started = performance.now();
   for (let round = 0; round < maxRuns && (round < minRuns || performance.now() - started < minMs); round++) {
-    for (const name of names) samples[name].push(await call(name));
+    // The order turns by one each round: a call runs while the garbage of the call before it is still
+    // being collected, and a fixed order would charge each function for the same neighbour every time.
+    for (let turn = 0; turn < names.length; turn++) {
+      const name = names[(round + turn) % names.length];
+      samples[name].push(await call(name));
+    }
   }
   return Object.fromEntries(names.map((name) => [name, { timing: timing(samples[name]), samples: samples[name] }])) as Record<K, { timing: Timing; samples: number[] }>;
 }
@@ -121,7 +126,8 @@ async function engine(): Promise<void> {
   let peakHeap = 0;
   for (const databases of SIZES) {
     const text = generateArchitecture({ databases, seed: 1 });
-    const options = databases >= 5_000 ? { minRuns: quick ? 2 : 5, minMs: 0, warmup: 1 } : databases >= 1_000 ? { minRuns: quick ? 3 : 9, minMs: 0, warmup: 1 } : {};
+    // Rounds at 1,000 databases: enough for the ratios' medians to settle on this noisy VM (about a minute).
+    const options = databases >= 5_000 ? { minRuns: quick ? 2 : 5, minMs: 0, warmup: 1 } : databases >= 1_000 ? { minRuns: quick ? 4 : 20, minMs: 0, warmup: 1 } : {};
     // yaml-language-server is slow on big files: none past 1,000 databases in --quick.
     const withYls = !(quick && databases > 1_000);
     const measured = await timeTogether(
