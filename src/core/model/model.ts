@@ -188,6 +188,9 @@ export interface ResolvedReference {
 /** Where a reference is written and what it may name. */
 export type ReferenceContext = 'connection' | 'cache-for' | 'migration-source' | 'migration-target' | 'custom-endpoint-member' | 'stream-consumer';
 
+/** Where a reference by name is written (a custom endpoint's members name instances of their own cluster). */
+type NameContext = Exclude<ReferenceContext, 'custom-endpoint-member'>;
+
 /** A name written in the file that must name something else of the file. */
 export interface Reference {
   context: ReferenceContext;
@@ -500,49 +503,14 @@ class ModelBuilder {
     }
   }
 
-  private reference(context: ReferenceContext, text: string, pointer: string): Reference {
-    const model = this.model;
-    // Worked out on first use, once the model is complete, then kept: a dozen rules ask each reference.
-    const resolved = once(() => resolve(model, context, text));
-    const exists = once((): boolean => {
-      if (context === 'stream-consumer') return resolved() !== undefined;
-      const [databaseName, memberName] = text.split('/');
-      if (!model.databaseNames.has(databaseName)) return false;
-      if (memberName === undefined) return true;
-      const database = model.byName.get(databaseName);
-      return database === undefined || memberOf(database, memberName) !== undefined;
-    });
-    const reference: Reference = {
-      context,
-      text,
-      pointer,
-      get resolved() {
-        return resolved();
-      },
-      get exists() {
-        return exists();
-      },
-      candidates: () => candidatesFor(model, context, text),
-    };
+  private reference(context: NameContext, text: string, pointer: string): Reference {
+    const reference = new NameReference(this.model, context, text, pointer);
     this.model.references.push(reference);
     return reference;
   }
 
   private memberReference(database: AuroraCluster, text: string, pointer: string): void {
-    const member = once(() => database.instances.find((instance) => instance.name === text));
-    this.model.references.push({
-      context: 'custom-endpoint-member',
-      text,
-      pointer,
-      get resolved() {
-        const found = member();
-        return found ? { member: found } : undefined;
-      },
-      get exists() {
-        return member() !== undefined;
-      },
-      candidates: () => database.instances.map((instance) => instance.name),
-    });
+    this.model.references.push(new EndpointMemberReference(database, text, pointer));
   }
 
   private place(az: string | undefined, pointer: string, region: string | undefined, regionPointer: string | undefined, owner: string): void {
@@ -572,17 +540,74 @@ export function memberOf(database: Database, name: string): ReadReplica | Cluste
   return undefined;
 }
 
-/** A function that computes its value on the first call and returns that value from then on. */
-function once<T>(compute: () => T): () => T {
-  let done = false;
-  let value: T;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
+/**
+ * A reference to a database, member or application by name. It resolves on first use, once the model
+ * is complete, and keeps the answer: a dozen rules ask each reference.
+ */
+class NameReference implements Reference {
+  private resolution: { resolved: Reference['resolved'] } | undefined;
+  private existence: boolean | undefined;
+
+  constructor(
+    private readonly model: Architecture,
+    readonly context: NameContext,
+    readonly text: string,
+    readonly pointer: string,
+  ) {}
+
+  get resolved(): Reference['resolved'] {
+    this.resolution ??= { resolved: resolve(this.model, this.context, this.text) };
+    return this.resolution.resolved;
+  }
+
+  get exists(): boolean {
+    this.existence ??= this.findExists();
+    return this.existence;
+  }
+
+  /** A name exists even when the model left its database out (a definition missing a required key). */
+  private findExists(): boolean {
+    if (this.context === 'stream-consumer') return this.resolved !== undefined;
+    const [databaseName, memberName] = this.text.split('/');
+    if (!this.model.databaseNames.has(databaseName)) return false;
+    if (memberName === undefined) return true;
+    const database = this.model.byName.get(databaseName);
+    return database === undefined || memberOf(database, memberName) !== undefined;
+  }
+
+  candidates(): string[] {
+    return candidatesFor(this.model, this.context, this.text);
+  }
+}
+
+/** A member of an Aurora custom endpoint: an instance of that cluster, by name. */
+class EndpointMemberReference implements Reference {
+  readonly context = 'custom-endpoint-member';
+  private found: { member: ClusterInstance | undefined } | undefined;
+
+  constructor(
+    private readonly database: AuroraCluster,
+    readonly text: string,
+    readonly pointer: string,
+  ) {}
+
+  private get member(): ClusterInstance | undefined {
+    this.found ??= { member: this.database.instances.find((instance) => instance.name === this.text) };
+    return this.found.member;
+  }
+
+  get resolved(): Reference['resolved'] {
+    const member = this.member;
+    return member ? { member } : undefined;
+  }
+
+  get exists(): boolean {
+    return this.member !== undefined;
+  }
+
+  candidates(): string[] {
+    return this.database.instances.map((instance) => instance.name);
+  }
 }
 
 function resolve(model: Architecture, context: ReferenceContext, text: string): Reference['resolved'] {
