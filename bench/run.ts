@@ -49,11 +49,12 @@ function timing(samples: number[]): Timing {
 type Timed = (() => unknown) | { before: () => unknown; run: (prepared: never) => unknown };
 
 /**
- * Times several functions in rounds, one call of each per round (in an order that turns each round),
- * so that all of them see the same machine: this VM's speed drifts by tens of percent over a minute, and timing one function after
- * another would put that drift into their ratios. After a warm-up, rounds run until there are at least
- * `minRuns` and `minMs` has passed (at most `maxRuns`). Returns each function's timing and its samples
- * in round order, so ratios can be taken round by round.
+ * Times several functions in rounds, one call of each per round (in an order that turns each
+ * round), so that all of them see the same machine: this VM's speed drifts by tens of percent over a
+ * minute, and timing one function after another would put that drift into their ratios. After a
+ * warm-up, rounds run until there are at least `minRuns` and `minMs` has passed (at most `maxRuns`).
+ * Returns each function's timing and its samples in round order, so ratios can be taken round by
+ * round.
  */
 async function timeTogether<K extends string>(
   cases: Record<K, Timed>,

@@ -309,4 +309,13 @@ describe('labels', () => {
     assert.deepEqual(packLines(['Compares row counts and checksums with Oracle while CDC runs, before the switch'], 12.4, 2), ['Compares row counts and', 'checksums with Oracle…']);
     assert.deepEqual(packLines(['', 'a'], 12.4, 3), ['a']);
   });
+
+  test('a text exactly as wide as the line fits: widths are summed exactly, in hundredths of an em', () => {
+    // 12.40 em of Arial advances; added as decimals they came to 12.400000000000006 and the text was cut.
+    const exact = 'oiw8uu02l0ozbak5iuahdus6';
+    assert.equal(textWidth(exact), 12.4);
+    assert.equal(clip(exact, 12.4), exact);
+    assert.deepEqual(packLines([exact], 12.4, 2), [exact]);
+    assert.deepEqual(packLines([`${exact} x`], 12.4, 2), [exact, 'x']);
+  });
 });

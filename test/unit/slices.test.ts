@@ -34,7 +34,7 @@ const texts: [string, string][] = [
   // What toJS does that the tree walk hands back to it, or must copy exactly.
   ['inherited and duplicate keys', '__proto__: 1\ntoString: 2\na: 1\nb: { c: 1 }\na: { d: 2 }\n'],
   ['keys of every scalar type', '1: a\n1.0: b\nnull: c\n~: d\ntrue: e\n0x10: f\n"": g\n: h\n'],
-  ['missing values', 'a:\nb: [1, , 2]\nc: { d, e: }\nf:\n  - \n  - x\n'],
+  ['missing values', 'a:\nb: [1, 2, ]\nc: { d, e: }\nf:\n  - \n  - x\n'],
   ['a merge key', '<<: { a: 1 }\nb: 2\n'],
   ['a quoted merge key', '"<<": 1\n'],
   ['a collection as a key', '? [a, b]\n: 1\n'],

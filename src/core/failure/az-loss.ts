@@ -7,7 +7,7 @@ import type { Architecture, Database } from '../model/model';
 import type { Topology } from '../topology/topology';
 import type { Loss } from './context';
 import { contextOf, evaluate } from './simulate';
-import type { DatabaseOutcome } from './types';
+import type { DatabaseOutcome, NodeFate } from './types';
 import { compareOutcomes } from './worst';
 import type { Steps } from '../steps';
 
@@ -80,7 +80,7 @@ export function azLoss(model: Architecture, topology: Topology, database: Databa
   for (const loss of losses) {
     const evaluated = evaluate(context, database, loss);
     keepsWrites &&= evaluated.outcome.writes;
-    if (!daxLost) for (const [id, fate] of evaluated.fates) if (fate === 'failed' && topology.nodeById.get(id)?.kind === 'dax') daxLost = true;
+    if (!daxLost) daxLost = takesDax(topology, evaluated.fates);
     if (!worst || compareOutcomes(evaluated.outcome, worst) < 0) {
       worst = evaluated.outcome;
       az = loss.kind === 'az' && loss.placesHere ? loss.az : undefined;
@@ -89,4 +89,10 @@ export function azLoss(model: Architecture, topology: Topology, database: Databa
   const result: AzLossVerdict = { az, down: worst!.state === 'down', keepsWrites, daxLost };
   cache.set(database, result);
   return result;
+}
+
+/** Whether the fates of an evaluation include a failed DAX cluster. */
+function takesDax(topology: Topology, fates: ReadonlyMap<string, NodeFate>): boolean {
+  for (const [id, fate] of fates) if (fate === 'failed' && topology.nodeById.get(id)?.kind === 'dax') return true;
+  return false;
 }

@@ -366,12 +366,12 @@ class ModelBuilder {
           this.model.elements.push({ name: instance.name, kind: 'instance', namePointer: `${instancePointer}/name`, namePart: 'value' });
           this.place(instance.az, `${instancePointer}/az`, region, regionPointer, instance.name);
           // Every field named rather than spread from the raw instance: a spread into this literal
-          // was the model's slowest line (the schema allows no other keys).
+          // was the model's slowest line. Keys the raw types do not list are schema findings already.
           const built: Complete<ClusterInstance> = {
             name: instance.name,
             description: instance.description,
             instanceClass: instance.instanceClass,
-            // Aurora's key; DocumentDB and Neptune instances have none, so it reads undefined there.
+            // Aurora's key; the schema gives DocumentDB and Neptune instances none.
             publiclyAccessible: (instance as RawAuroraInstance).publiclyAccessible,
             kind: 'instance',
             pointer: instancePointer,
