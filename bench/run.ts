@@ -120,7 +120,7 @@ function yamlLanguageServer(): (text: string) => Promise<number> {
 
 async function engine(): Promise<void> {
   console.log('\n## Engine: one process, the same generated files (milliseconds per file: median (p10-p90))\n');
-  console.log('The functions are timed in rounds (one call of each per round); the ratios are medians of the rounds\' ratios.\n');
+  console.log('The functions are timed in rounds (one call of each per round, the order turning each round); the ratios are medians of the rounds\' ratios.\n');
   const validate = yamlLanguageServer();
   const rows: string[][] = [];
   const figures: Record<string, unknown>[] = [];
