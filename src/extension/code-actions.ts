@@ -15,12 +15,16 @@ export class CodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  constructor(private readonly resultFor: (document: vscode.TextDocument) => LintResult | undefined) {}
+  /** `resultFor` gives the lint result of the document's current version, waiting for it if need be. */
+  constructor(private readonly resultFor: (document: vscode.TextDocument) => Promise<LintResult | undefined>) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    // Fixes are offsets into the linted text: only a result for this exact version may be applied.
-    const result = this.resultFor(document);
-    if (!result) return [];
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    // Fixes are offsets into the linted text: only a result for this exact version may be applied. A
+    // request that comes before that lint is done (a save right after typing runs fix-on-save within
+    // the lint delay) waits for it rather than answering with nothing.
+    const version = document.version;
+    const result = await this.resultFor(document);
+    if (!result || token.isCancellationRequested || document.version !== version) return [];
     if (context.only) {
       // `source.fixAll` (on save) or `source.fixAll.dbarch`: the whole file; other kinds: nothing of ours.
       if (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only)) return this.fixAll(document, result.findings);

@@ -71,6 +71,19 @@ describe('code actions', () => {
     assert.equal(document.getText().match(/multiAz: false/g), null);
   });
 
+  it('answers source.fixAll.dbarch for an edit the lint has not caught up with yet', async () => {
+    const { document } = await openWithFindings('fleet.dbarch.yaml');
+    // An edit, and the request at once: a save right after typing runs fix-on-save within the lint delay.
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(document.lineCount, 0), '# checked on save\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const actions = await codeActionsAt(document.uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.dbarch');
+    assert.deepEqual(actions.map((action) => action.kind?.value), ['source.fixAll.dbarch']);
+    const result = await applyAndRelint(document, actions[0]);
+    assert.deepEqual(result.findings, []);
+    assert.match(document.getText(), /# checked on save\n$/);
+  });
+
   it('runs source.fixAll.dbarch on save when editor.codeActionsOnSave asks for it', async () => {
     // A file of its own: this test saves, and the others rely on the files as they are on disk.
     const uri = workspaceFile('save-fix.dbarch.yaml');
