@@ -15,21 +15,28 @@ export class CodeActions implements vscode.CodeActionProvider {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   };
 
-  /** `resultFor` gives the lint result of the document's current version, waiting for it if need be. */
-  constructor(private readonly resultFor: (document: vscode.TextDocument) => Promise<LintResult | undefined>) {}
+  /** `lints`: the finished lint of a document's version, and that lint, waited for or started. */
+  constructor(
+    private readonly lints: {
+      resultFor(document: vscode.TextDocument): LintResult | undefined;
+      current(document: vscode.TextDocument): Promise<LintResult | undefined>;
+    },
+  ) {}
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    // `source.fixAll` (on save) or `source.fixAll.dbarch`: the whole file.
+    const fixAll = context.only !== undefined && (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only));
     // Fixes are offsets into the linted text: only a result for this exact version may be applied. A
-    // request that comes before that lint is done (a save right after typing runs fix-on-save within
-    // the lint delay) waits for it rather than answering with nothing.
+    // fix-all or an explicit request (Ctrl+.) that comes before that lint is done waits for it: a save
+    // right after typing runs fix-on-save within the lint delay. The light bulb's automatic requests,
+    // which follow the cursor while typing, take a finished lint only, so they never start one early.
+    const waits = fixAll || context.triggerKind === vscode.CodeActionTriggerKind.Invoke;
     const version = document.version;
-    const result = await this.resultFor(document);
+    const result = waits ? await this.lints.current(document) : this.lints.resultFor(document);
     if (!result || token.isCancellationRequested || document.version !== version) return [];
-    if (context.only) {
-      // `source.fixAll` (on save) or `source.fixAll.dbarch`: the whole file; other kinds: nothing of ours.
-      if (context.only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(context.only)) return this.fixAll(document, result.findings);
-      if (!context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
-    }
+    if (fixAll) return this.fixAll(document, result.findings);
+    // Kinds other than quick fixes: nothing of ours.
+    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
     const actions: vscode.CodeAction[] = [];
     const offeredRules = new Set<string>();
     for (const diagnostic of context.diagnostics) {

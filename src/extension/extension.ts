@@ -40,7 +40,7 @@ export function activate(context: vscode.ExtensionContext): DbarchApi {
     linter.onDidLint(() => statusBar.update()),
     vscode.languages.registerCodeActionsProvider(
       [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }],
-      new CodeActions(async (document) => linter.resultFor(document) ?? (await linter.lintNow(document))),
+      new CodeActions(linter),
       CodeActions.metadata,
     ),
     vscode.commands.registerCommand('dbarch.showRuleDocs', (ruleId?: string) => showRuleDocs(context.extensionUri, typeof ruleId === 'string' ? ruleId : undefined)),

@@ -39,6 +39,11 @@ export class Linter implements vscode.Disposable {
     return entry && entry.version === document.version ? entry.result : undefined;
   }
 
+  /** The result for this version of the document, linting it now (or waiting for its lint) if need be. */
+  async current(document: vscode.TextDocument): Promise<LintResult | undefined> {
+    return this.resultFor(document) ?? (await this.lintNow(document));
+  }
+
   /** Lints after the configured pause; repeated calls restart the pause. */
   schedule(document: vscode.TextDocument): void {
     if (!isArchitectureDocument(document)) return;

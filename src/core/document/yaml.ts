@@ -86,7 +86,8 @@ export function* parseYamlSteps(text: string): Steps<ParsedYaml> {
   yield;
   // The walk over the tree built the data unless the document needs `toJS` (aliases, merge keys, ...).
   // The expansion was measured above, so toJS cannot blow up; the bound here is only a second fence.
-  const value = tree.data() ?? document.toJS({ maxAliasCount: -1 });
+  const built = tree.data();
+  const value = built ? built.value : document.toJS({ maxAliasCount: -1 });
   return { value, problems, duplicateKeys, tree };
 }
 
@@ -224,8 +225,8 @@ class YamlTree implements SyntaxTree {
   }
 
   /** The document's data when the walk could build it (see TreeShape.data); undefined otherwise. */
-  data(): unknown {
-    return this.shape.data?.value;
+  data(): { value: unknown } | undefined {
+    return this.shape.data;
   }
 
   /** What one walk over the tree finds (computed on first use). */

@@ -1,7 +1,6 @@
 // The preview panels: the commands that open them, the serializer that restores them after a
 // window reload, and the wiring that keeps them in step with lint results and the editor's cursor.
 import * as vscode from 'vscode';
-import type { LintResult } from '../../core/lint';
 import { isArchitectureDocument } from '../architecture-files';
 import type { Linter } from '../linter';
 import { PREVIEW_VIEW_TYPE, PreviewPanel, previewTitles, type PreviewContext } from './preview-panel';
@@ -27,7 +26,7 @@ export class PreviewManager implements vscode.Disposable {
   ) {
     this.panelContext = {
       extensionUri,
-      lint: (document) => this.lint(document),
+      lint: (document) => this.linter.current(document),
       onDispose: (panel) => {
         if (this.panels.get(panel.documentUri.toString()) === panel) this.panels.delete(panel.documentUri.toString());
       },
@@ -129,10 +128,6 @@ export class PreviewManager implements vscode.Disposable {
     if (!active) return;
     const document = active.document ?? (await vscode.workspace.openTextDocument(active.documentUri));
     await vscode.window.showTextDocument(document, { viewColumn: active.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One });
-  }
-
-  private async lint(document: vscode.TextDocument): Promise<LintResult | undefined> {
-    return this.linter.resultFor(document) ?? (await this.linter.lintNow(document));
   }
 
   /** Highlights, shortly after the cursor settles, the node it is in. */
