@@ -100,7 +100,16 @@ export class Linter implements vscode.Disposable {
     const result =
       text.length > limitKB * 1024
         ? sizeLimitResult(text, { fileName: document.uri.path, limitKB })
-        : await lintInSlices(text, { fileName: document.uri.path, config: effectiveConfig(configFile?.findings.length ? undefined : configFile?.config) }, { cancelled: stale });
+        : await lintInSlices(
+            text,
+            {
+              fileName: document.uri.path,
+              config: effectiveConfig(configFile?.findings.length ? undefined : configFile?.config),
+              // The last lint's read: after a typical edit only the edited item is parsed again.
+              earlier: this.results.get(key)?.result.document,
+            },
+            { cancelled: stale },
+          );
     if (!result || stale()) return replaced();
     this.results.set(key, { version, result });
     this.diagnostics.set(document.uri, result.findings.map((finding) => this.toDiagnostic(finding, document.uri, text)));

@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { parseYaml, YAML_OPTIONS } from '../../src/core/document/yaml';
 
 /** The keys of every object in a value, in order, path by path. */
-function keyOrder(value: unknown, path = '', out: string[] = []): string[] {
+export function keyOrder(value: unknown, path = '', out: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((item, index) => keyOrder(item, `${path}/${index}`, out));
   else if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
     out.push(`${path}: ${Object.keys(value).join(',')}`);

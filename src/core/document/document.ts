@@ -70,7 +70,8 @@ export class SourceDocument {
     /** Syntax problems; an error-severity one means the data is not trustworthy. */
     readonly problems: readonly SyntaxProblem[],
     readonly duplicateKeys: readonly DuplicateKey[],
-    private readonly tree: SyntaxTree | undefined,
+    /** How the text maps to places; undefined when nothing could be read. */
+    readonly tree: SyntaxTree | undefined,
   ) {
     this.lines = new LineIndex(text);
   }

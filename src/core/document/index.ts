@@ -2,6 +2,7 @@
 import { SourceDocument, type DocumentLanguage } from './document';
 import { parseJson } from './json';
 import { nestedTooDeeply, parseYamlSteps } from './yaml';
+import { rereadYaml } from './yaml-edit';
 import * as l10n from '../l10n';
 import { runSteps, type Steps } from '../steps';
 
@@ -14,16 +15,23 @@ export function languageOf(fileName: string | undefined, text: string): Document
   return /^\s*[{[]/.test(text) && !/^\s*\{[^}\n]*\}\s*\n\s*\S/.test(text) ? 'json' : 'yaml';
 }
 
-/** Parses text into a SourceDocument; never throws, whatever the text. */
-export function parseSource(text: string, language: DocumentLanguage): SourceDocument {
-  return runSteps(parseSourceSteps(text, language));
+/**
+ * Parses text into a SourceDocument; never throws, whatever the text. Given the document of an earlier
+ * version of the same file, a YAML parse reads again only the item an edit is in, when it can (see
+ * yaml-edit.ts); the result is the same either way.
+ */
+export function parseSource(text: string, language: DocumentLanguage, earlier?: SourceDocument): SourceDocument {
+  return runSteps(parseSourceSteps(text, language, earlier));
 }
 
 /** `parseSource` in steps (see steps.ts): a YAML parse may pause (JSON parses fast enough in one go). */
-export function* parseSourceSteps(text: string, language: DocumentLanguage): Steps<SourceDocument> {
+export function* parseSourceSteps(text: string, language: DocumentLanguage, earlier?: SourceDocument): Steps<SourceDocument> {
   try {
     // The yaml package skips a byte-order mark itself; for JSON a space keeps every offset the same.
-    const parsed = language === 'json' ? parseJson(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text) : yield* parseYamlSteps(text);
+    const parsed =
+      language === 'json'
+        ? parseJson(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text)
+        : ((earlier?.language === 'yaml' ? rereadYaml(earlier, text) : undefined) ?? (yield* parseYamlSteps(text)));
     return new SourceDocument(text, language, parsed.value, parsed.problems, parsed.duplicateKeys, parsed.tree);
   } catch (error) {
     // The parsers recurse per nesting level; a pathological file can exhaust the stack.

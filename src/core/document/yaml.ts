@@ -135,75 +135,20 @@ export function* parseDocumentSteps(text: string): Steps<Document.Parsed> {
 }
 
 /** Node lookup, duplicates and comments over one parsed YAML document. */
-class YamlTree implements SyntaxTree {
+export class YamlTree implements SyntaxTree {
   constructor(
-    private readonly document: Document,
-    private readonly text: string,
+    readonly document: Document,
+    readonly text: string,
   ) {}
 
   // With a duplicate key the last one wins, as it does in the data, so places and values agree.
-  find(path: readonly PathSegment[]) {
-    let node: unknown = this.document.contents;
-    let keySpan: Span | undefined;
-    let valueSpan: Span | undefined = node ? rangeSpan(node as YamlNode) : { start: 0, end: 0 };
-    for (const segment of path) {
-      node = this.resolve(node);
-      if (isMap(node)) {
-        const pair = this.pairOf(node, String(segment));
-        if (!pair) return undefined;
-        keySpan = isScalar(pair.key) || isCollection(pair.key) ? rangeSpan(pair.key as YamlNode) : undefined;
-        node = pair.value;
-        valueSpan = node ? rangeSpan(node as YamlNode) : keySpan ? { start: keySpan.end, end: keySpan.end } : undefined;
-      } else if (isSeq(node)) {
-        const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
-        const item = node.items[index];
-        if (item === undefined) return undefined;
-        keySpan = undefined;
-        node = item;
-        valueSpan = item ? rangeSpan(item as YamlNode) : undefined;
-      } else {
-        return undefined;
-      }
-    }
-    if (!valueSpan) return undefined;
-    const target = this.resolve(node);
-    const isCollectionNode = isCollection(target);
-    let firstEntrySpan: Span | undefined;
-    if (isMap(target) && target.items.length > 0) {
-      const first = target.items[0];
-      if (first.key && (isScalar(first.key) || isCollection(first.key))) {
-        const keyRange = rangeSpan(first.key as YamlNode);
-        const end = isScalar(first.value) && first.value.range ? first.value.range[1] : keyRange.end;
-        firstEntrySpan = { start: keyRange.start, end: Math.max(end, keyRange.end) };
-      }
-    }
-    return { keySpan, valueSpan, isCollection: isCollectionNode, firstEntrySpan };
+  find(path: readonly PathSegment[]): Found | undefined {
+    const root = this.document.contents;
+    return findFrom(root, undefined, root ? rangeSpan(root) : { start: 0, end: 0 }, path, (node) => this.resolve(node));
   }
 
   mapping(path: readonly PathSegment[]): MappingShape | undefined {
-    let node: unknown = this.document.contents;
-    for (const segment of path) {
-      node = this.resolve(node);
-      if (isMap(node)) node = this.pairOf(node, String(segment))?.value;
-      else if (isSeq(node)) node = node.items[typeof segment === 'number' ? segment : Number(segment)];
-      else return undefined;
-    }
-    if (!isMap(node) || !node.range) return undefined;
-    const entries = node.items.flatMap((pair) => {
-      if (!pair.key || !(isScalar(pair.key) || isCollection(pair.key))) return [];
-      const keySpan = rangeSpan(pair.key as YamlNode);
-      const value = pair.value as YamlNode | null;
-      // A block collection's range runs to the start of the next line; the entry ends at its last character.
-      const valueEnd = value?.range ? this.trimEnd(value.range[1]) : keySpan.end;
-      return [{ keySpan, valueEnd: Math.max(valueEnd, keySpan.end) }];
-    });
-    return node.flow ? { flow: true, entries, closeOffset: this.text.lastIndexOf('}', node.range[1]) } : { flow: false, entries };
-  }
-
-  private trimEnd(offset: number): number {
-    let end = offset;
-    while (end > 0 && /\s/.test(this.text[end - 1])) end--;
-    return end;
+    return mappingAt(this.document.contents, path, this.text, 0, (node) => this.resolve(node));
   }
 
   /** Own-line `#` comments, leaving out lines that belong to block or multi-line scalars. */
@@ -230,7 +175,7 @@ class YamlTree implements SyntaxTree {
   }
 
   /** What one walk over the tree finds (computed on first use). */
-  private get shape(): TreeShape {
+  get shape(): TreeShape {
     this.walked ??= walkTree(this.document.contents, this.text);
     return this.walked;
   }
@@ -275,23 +220,6 @@ class YamlTree implements SyntaxTree {
     return undefined;
   }
 
-  /** Key -> pair per mapping, built on first lookup: a file's findings look up keys of a 40,000-entry mapping 40,000 times. */
-  private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
-
-  /** The pair of a key (the last one when a key is written twice, as in the data). */
-  private pairOf(map: YAMLMap, key: string): Pair | undefined {
-    let index = this.pairs.get(map);
-    if (!index) {
-      index = new Map();
-      for (const pair of map.items) {
-        const text = keyText(pair);
-        if (text !== undefined) index.set(text, pair);
-      }
-      this.pairs.set(map, index);
-    }
-    return index.get(key);
-  }
-
   private resolve(node: unknown): unknown {
     let current = node;
     for (let hops = 0; isAlias(current) && hops < 100; hops++) current = current.resolve(this.document);
@@ -299,21 +227,131 @@ class YamlTree implements SyntaxTree {
   }
 }
 
-function keyText(pair: Pair): string | undefined {
+export function keyText(pair: Pair): string | undefined {
   const key = pair.key;
   if (isScalar(key)) return key.value === null ? '' : String(key.value);
   if (key === null || key === undefined) return '';
   return undefined;
 }
 
-function rangeSpan(node: YamlNode): Span {
+export function rangeSpan(node: YamlNode): Span {
   const range = node.range;
   if (!range) return { start: 0, end: 0 };
   return { start: range[0], end: range[1] };
 }
 
+/** What `SyntaxTree.find` gives for a node. */
+export type Found = NonNullable<ReturnType<SyntaxTree['find']>>;
+
+/** Follows aliases to the node they stand for (identity where a tree has none). */
+type Resolve = (node: unknown) => unknown;
+
+/**
+ * `SyntaxTree.find` from a node down: `keySpan` and `valueSpan` are those of the node itself, in the
+ * node's own offsets (a tree whose nodes come from an earlier text shifts the answer; see yaml-edit.ts).
+ */
+export function findFrom(start: unknown, startKey: Span | undefined, startValue: Span | undefined, path: readonly PathSegment[], resolve: Resolve): Found | undefined {
+  let node = start;
+  let keySpan = startKey;
+  let valueSpan = startValue;
+  for (const segment of path) {
+    node = resolve(node);
+    if (isMap(node)) {
+      const pair = pairOf(node, String(segment));
+      if (!pair) return undefined;
+      ({ keySpan, valueSpan } = entrySpans(pair));
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1;
+      const item = node.items[index];
+      if (item === undefined) return undefined;
+      keySpan = undefined;
+      node = item;
+      valueSpan = item ? rangeSpan(item as YamlNode) : undefined;
+    } else {
+      return undefined;
+    }
+  }
+  if (!valueSpan) return undefined;
+  const target = resolve(node);
+  const isCollectionNode = isCollection(target);
+  let firstEntrySpan: Span | undefined;
+  if (isMap(target) && target.items.length > 0) firstEntrySpan = firstEntryOf(target.items[0]);
+  return { keySpan, valueSpan, isCollection: isCollectionNode, firstEntrySpan };
+}
+
+/** The key span of a mapping entry, and its value's span (empty, after the key, when there is no value). */
+export function entrySpans(pair: Pair): { keySpan: Span | undefined; valueSpan: Span | undefined } {
+  const keySpan = isScalar(pair.key) || isCollection(pair.key) ? rangeSpan(pair.key as YamlNode) : undefined;
+  const value = pair.value as YamlNode | null;
+  return { keySpan, valueSpan: value ? rangeSpan(value) : keySpan ? { start: keySpan.end, end: keySpan.end } : undefined };
+}
+
+/** A mapping's first entry, from its key to the end of a scalar value (or of the key). */
+export function firstEntryOf(first: Pair): Span | undefined {
+  if (!first.key || !(isScalar(first.key) || isCollection(first.key))) return undefined;
+  const keyRange = rangeSpan(first.key as YamlNode);
+  const end = isScalar(first.value) && first.value.range ? first.value.range[1] : keyRange.end;
+  return { start: keyRange.start, end: Math.max(end, keyRange.end) };
+}
+
+/**
+ * `SyntaxTree.mapping` from a node down. Offsets in the answer are the node's own plus `shift`, which
+ * must turn them into offsets of `text`, the text the answer describes.
+ */
+export function mappingAt(start: unknown, path: readonly PathSegment[], text: string, shift: number, resolve: Resolve): MappingShape | undefined {
+  let node = start;
+  for (const segment of path) {
+    node = resolve(node);
+    if (isMap(node)) node = pairOf(node, String(segment))?.value;
+    else if (isSeq(node)) node = node.items[typeof segment === 'number' ? segment : Number(segment)];
+    else return undefined;
+  }
+  if (!isMap(node) || !node.range) return undefined;
+  const entries = [];
+  for (const pair of node.items) {
+    if (!pair.key || !(isScalar(pair.key) || isCollection(pair.key))) continue;
+    entries.push(entryShape(pair, text, shift));
+  }
+  return node.flow ? { flow: true, entries, closeOffset: text.lastIndexOf('}', node.range[1] + shift) } : { flow: false, entries };
+}
+
+/** One entry of `MappingShape`: its key and where its value's last character ends. */
+export function entryShape(pair: Pair, text: string, shift: number): MappingShape['entries'][number] {
+  const key = rangeSpan(pair.key as YamlNode);
+  const keySpan = { start: key.start + shift, end: key.end + shift };
+  const value = pair.value as YamlNode | null;
+  // A block collection's range runs to the start of the next line; the entry ends at its last character.
+  const valueEnd = value?.range ? trimEnd(text, value.range[1] + shift) : keySpan.end;
+  return { keySpan, valueEnd: Math.max(valueEnd, keySpan.end) };
+}
+
+/** The offset before any whitespace that ends at `offset`. */
+export function trimEnd(text: string, offset: number): number {
+  let end = offset;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** Key -> pair per mapping, built on first lookup: a file's findings look up keys of a 40,000-entry mapping 40,000 times. Nodes do not change once parsed, so every tree shares it. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The pair of a key (the last one when a key is written twice, as in the data). */
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const text = keyText(pair);
+      if (text !== undefined) index.set(text, pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** What one walk over a document's nodes finds. */
-interface TreeShape {
+export interface TreeShape {
   /** Keys written twice in one mapping, in document order. */
   duplicates: DuplicateKey[];
   hasAlias: boolean;
@@ -346,7 +384,7 @@ interface Step {
  * while the document stays within what that walk reproduces exactly. It keeps its own stack, so deep
  * nesting cannot exhaust the call stack.
  */
-function walkTree(root: unknown, text: string): TreeShape {
+export function walkTree(root: unknown, text: string): TreeShape {
   const shape: TreeShape = { duplicates: [], hasAlias: false, multiLineScalars: [], data: undefined };
   // The data under construction; `building` turns false at the first node the walk cannot convert.
   const top: { value: unknown } = { value: null };
@@ -355,9 +393,7 @@ function walkTree(root: unknown, text: string): TreeShape {
     const holder = step.holder;
     if (holder === undefined) return;
     if (Array.isArray(holder)) holder[step.slot as number] = value;
-    // As `toJS` does: a key the object already has (`__proto__`, `toString`, a duplicate) is defined, not assigned.
-    else if (step.slot in holder) Object.defineProperty(holder, step.slot, { value, writable: true, enumerable: true, configurable: true });
-    else holder[step.slot] = value;
+    else setProperty(holder, step.slot as string, value);
   };
   const noteMultiLine = (scalar: Scalar): void => {
     const range = scalar.range;
@@ -432,11 +468,17 @@ function walkTree(root: unknown, text: string): TreeShape {
  * Whether `toJS` turns a mapping key into a property name the way the walk does (`String` of its value,
  * `''` for none): not for merge keys (`<<`), collection keys or keys whose value is an object or symbol.
  */
-function plainKey(key: unknown): boolean {
+export function plainKey(key: unknown): boolean {
   if (key === null || key === undefined) return true;
   if (!isScalar(key) || 'addToJSMap' in key) return false;
   const value = key.value;
   return value === null || (typeof value !== 'object' && typeof value !== 'symbol' && value !== '<<');
+}
+
+/** Sets a property as `toJS` does: a key the object already has (`__proto__`, `toString`, a duplicate) is defined, not assigned. */
+export function setProperty(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key in object) Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+  else object[key] = value;
 }
 
 /** The data path of a step: the segments along its chain of parents. */

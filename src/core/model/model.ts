@@ -670,7 +670,10 @@ function prune(data: Record<string, unknown>, paths: readonly PathSegment[][]): 
   if (paths.length === 0) return data;
   const copied = new WeakSet<object>();
   const copy = <T extends object>(value: T): T => {
-    const clone = (Array.isArray(value) ? [...value] : Object.defineProperties({}, Object.getOwnPropertyDescriptors(value))) as T;
+    // Own properties copied as plain writable ones (`__proto__` included), whatever the original's were.
+    const properties: PropertyDescriptorMap = {};
+    if (!Array.isArray(value)) for (const [key, item] of Object.entries(value)) properties[key] = { value: item, writable: true, enumerable: true, configurable: true };
+    const clone = (Array.isArray(value) ? [...value] : Object.defineProperties({}, properties)) as T;
     copied.add(clone);
     return clone;
   };

@@ -1,0 +1,404 @@
+// Reading a YAML file again after an edit. An architecture file is a few top-level lists and mappings
+// (`databases`, `applications`, ...) of items a few lines long, and an edit in the editor nearly always
+// stays inside one item. Then only that item's lines are parsed again and every other item's parse is
+// kept: the `yaml` package parses 40 KB in about 30 ms here, one item in well under a millisecond.
+//
+// Whenever the edit could change how anything outside the item reads, the answer is "read it all
+// again" (undefined), and the caller parses the whole text. The test that runs thousands of edits and
+// compares each result with a whole parse (test/unit/yaml-edit.test.ts) is what keeps this exact.
+import { Composer, isMap, isScalar, isSeq, Parser, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import type { DuplicateKey, MappingShape, SourceComment, SyntaxTree } from './document';
+import type { PathSegment, Span } from './source';
+import {
+  entrySpans,
+  entryShape,
+  findFrom,
+  firstEntryOf,
+  keyText,
+  mappingAt,
+  plainKey,
+  rangeSpan,
+  setProperty,
+  trimEnd,
+  walkTree,
+  YAML_OPTIONS,
+  YamlTree,
+  type Found,
+  type ParsedYaml,
+} from './yaml';
+
+/** What an earlier read of the file left: its text, data and tree. */
+export interface EarlierRead {
+  readonly text: string;
+  readonly value: unknown;
+  readonly problems: readonly unknown[];
+  readonly duplicateKeys: readonly DuplicateKey[];
+  readonly tree: SyntaxTree | undefined;
+}
+
+/**
+ * The read of `text` made from an earlier read of the same file, parsing only the item the edit is in;
+ * undefined when the edit is not inside one item, or the earlier read is not one this can build on
+ * (it had problems, aliases, tags on collections, directives, ...). Then the whole text must be read.
+ */
+export function rereadYaml(earlier: EarlierRead, text: string): ParsedYaml | undefined {
+  if (earlier.problems.length > 0 || earlier.duplicateKeys.length > 0) return undefined;
+  const pieces = earlier.tree instanceof PieceTree ? earlier.tree : earlier.tree instanceof YamlTree ? PieceTree.cut(earlier.tree) : undefined;
+  const tree = pieces?.edited(text);
+  return tree ? { value: tree.value, problems: [], duplicateKeys: [], tree } : undefined;
+}
+
+/** One item of a top-level block list or mapping, with the lines it takes. */
+interface Piece {
+  /** The item's node (list) or its entry (mapping). */
+  readonly node: YamlNode | Pair;
+  /** Added to the node's offsets, it gives offsets in the current text. */
+  readonly shift: number;
+  /** Where the item's lines start, and where the next item's start, in the current text. */
+  readonly start: number;
+  readonly end: number;
+  readonly value: unknown;
+}
+
+/** A top-level block list or mapping, as its items. */
+interface List {
+  readonly kind: 'seq' | 'map';
+  /** The column of its items' `-` or keys. */
+  readonly column: number;
+  readonly pieces: readonly Piece[];
+  /** For a mapping: the position of each key among the pieces. */
+  readonly keys: ReadonlyMap<string, number> | undefined;
+  /** The list's span in the current text, and where its node ends (trailing comments included). */
+  readonly span: Span;
+  readonly nodeEnd: number;
+  readonly value: unknown[] | Record<string, unknown>;
+}
+
+/** One entry of the top-level mapping. */
+interface Section {
+  readonly key: string;
+  readonly pair: Pair;
+  /** Added to the pair's offsets, it gives offsets in the current text. */
+  readonly shift: number;
+  /** The value cut into pieces; undefined when the entry is kept whole (a scalar, a flow collection). */
+  readonly list: List | undefined;
+  readonly value: unknown;
+}
+
+/** The tree of a YAML file read in pieces (see the top of this file). */
+class PieceTree implements SyntaxTree {
+  private constructor(
+    readonly text: string,
+    private readonly sections: readonly Section[],
+    private readonly keys: ReadonlyMap<string, number>,
+    /** The top-level mapping's span in the current text. */
+    private readonly rootSpan: Span,
+    /** Scalars written over more than one line, in the current text (comments inside them are not comments). */
+    private readonly multiLine: readonly Span[],
+    readonly value: Record<string, unknown>,
+  ) {}
+
+  /** Cuts a whole read into pieces; undefined when its shape is not one this file can edit in pieces. */
+  static cut(tree: YamlTree): PieceTree | undefined {
+    const { document, text } = tree;
+    const root = document.contents;
+    const built = tree.data();
+    if (!isMap(root) || root.flow || root.tag !== undefined || !root.range || root.items.length === 0) return undefined;
+    // `%YAML 1.1` and `%TAG` directives change how every item reads; they stand before the content.
+    if (!built || !isObject(built.value) || /^%/m.test(text.slice(0, root.range[0]))) return undefined;
+    const data = built.value;
+    const sections: Section[] = [];
+    const keys = new Map<string, number>();
+    for (const [index, pair] of root.items.entries()) {
+      const key = keyText(pair);
+      if (key === undefined || !isScalar(pair.key) || !plainKey(pair.key) || !pair.key.range || !startsLine(text, pair.key.range[0])) return undefined;
+      keys.set(key, index);
+      sections.push({ key, pair, shift: 0, list: undefined, value: data[key] });
+    }
+    for (const [index, section] of sections.entries()) {
+      const value = section.pair.value;
+      if (!(isSeq(value) || isMap(value)) || value.flow || value.tag !== undefined || !value.range || value.items.length === 0) continue;
+      const next = sections[index + 1];
+      const end = next ? lineStart(text, rangeSpan(next.pair.key as YamlNode).start) : text.length;
+      const list = cutList(value, text, end, section.value);
+      if (!list) return undefined;
+      sections[index] = { ...section, list };
+    }
+    return new PieceTree(text, sections, keys, rangeSpan(root), tree.shape.multiLineScalars, data);
+  }
+
+  /** The tree of `text`, an edit of this tree's text, parsing only the item the edit is in; see rereadYaml. */
+  edited(text: string): PieceTree | undefined {
+    const old = this.text;
+    if (text === old) return this;
+    // The edit is what lies between the longest common start and the longest common end.
+    const shorter = Math.min(old.length, text.length);
+    let from = 0;
+    while (from < shorter && old.charCodeAt(from) === text.charCodeAt(from)) from++;
+    let same = 0;
+    while (same < shorter - from && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
+    const to = old.length - same;
+    const delta = text.length - old.length;
+
+    const sectionIndex = this.sections.findIndex((section) => section.list && section.list.pieces[0].start <= from && from < section.list.pieces[section.list.pieces.length - 1].end);
+    const section = this.sections[sectionIndex];
+    const list = section?.list;
+    if (!list) return undefined;
+    const pieceIndex = pieceAt(list.pieces, from);
+    const piece = list.pieces[pieceIndex];
+    if (to > piece.end) return undefined;
+    const start = piece.start;
+    const end = piece.end + delta;
+    if (end < text.length && text.charCodeAt(end - 1) !== 10 /* \n */) return undefined;
+
+    // The item's nodes end where the next line's content starts, as they do in a whole parse.
+    let reach = end;
+    while (text.charCodeAt(reach) === 32) reach++;
+    const parsed = parseItem(text, start, reach, list);
+    if (!parsed) return undefined;
+    const { node, root } = parsed;
+    const key = list.kind === 'map' ? keyText(node as Pair) : undefined;
+    if (key !== undefined && list.keys?.has(key) && list.keys.get(key) !== pieceIndex) return undefined;
+    const shape = walkTree(list.kind === 'seq' ? node : (node as Pair).value, text);
+    if (!shape.data || shape.duplicates.length > 0) return undefined;
+
+    const replaced: Piece = { node, shift: 0, start, end, value: shape.data.value };
+    const pieces = list.pieces.map((other, index) => (index < pieceIndex ? other : index === pieceIndex ? replaced : shiftPiece(other, delta)));
+    let keys = list.keys;
+    let listValue: unknown[] | Record<string, unknown>;
+    if (list.kind === 'seq') {
+      listValue = (list.value as unknown[]).slice();
+      listValue[pieceIndex] = replaced.value;
+    } else {
+      const renamed = keyText(list.pieces[pieceIndex].node as Pair) !== key;
+      if (renamed) keys = new Map(pieces.map((other, index) => [keyText(other.node as Pair)!, index]));
+      listValue = {};
+      for (const other of pieces) setProperty(listValue, keyText(other.node as Pair)!, other.value);
+    }
+    // A collection ends where its last item does: the item read here, if it is the last.
+    const last = pieceIndex === list.pieces.length - 1;
+    const span = { start: list.span.start, end: last ? root.range![1] : list.span.end + delta };
+    const changed: List = { ...list, pieces, keys, span, nodeEnd: last ? root.range![2] : list.nodeEnd + delta, value: listValue };
+    const rootEnd = sectionIndex === this.sections.length - 1 ? changed.nodeEnd : this.rootSpan.end + delta;
+
+    const sections = this.sections.map((other, index) =>
+      index < sectionIndex ? other : index === sectionIndex ? { ...other, list: changed, value: listValue } : shiftSection(other, delta),
+    );
+    const value: Record<string, unknown> = {};
+    for (const other of sections) setProperty(value, other.key, other.value);
+    const multiLine: Span[] = [];
+    for (const span of this.multiLine) {
+      if (span.end <= piece.start) multiLine.push(span);
+      else if (span.start >= piece.end) multiLine.push({ start: span.start + delta, end: span.end + delta });
+    }
+    multiLine.push(...shape.multiLineScalars);
+    multiLine.sort((a, b) => a.start - b.start);
+    return new PieceTree(text, sections, this.keys, { start: this.rootSpan.start, end: rootEnd }, multiLine, value);
+  }
+
+  find(path: readonly PathSegment[]): Found | undefined {
+    if (path.length === 0) {
+      const first = this.sections[0];
+      return { keySpan: undefined, valueSpan: this.rootSpan, isCollection: true, firstEntrySpan: shifted(firstEntryOf(first.pair), first.shift) };
+    }
+    const section = this.section(path[0]);
+    if (!section) return undefined;
+    const list = section.list;
+    if (!list) {
+      const { keySpan, valueSpan } = entrySpans(section.pair);
+      return shiftedFound(findFrom(section.pair.value, keySpan, valueSpan, path.slice(1), same), section.shift);
+    }
+    if (path.length === 1) {
+      const first = list.pieces[0];
+      return {
+        keySpan: shifted(rangeSpan(section.pair.key as YamlNode), section.shift),
+        valueSpan: list.span,
+        isCollection: true,
+        firstEntrySpan: list.kind === 'map' ? shifted(firstEntryOf(first.node as Pair), first.shift) : undefined,
+      };
+    }
+    const segment = path[1];
+    if (list.kind === 'seq') {
+      const piece = list.pieces[typeof segment === 'number' ? segment : /^\d+$/.test(segment) ? Number(segment) : -1];
+      if (!piece) return undefined;
+      return shiftedFound(findFrom(piece.node, undefined, rangeSpan(piece.node as YamlNode), path.slice(2), same), piece.shift);
+    }
+    const piece = list.pieces[list.keys?.get(String(segment)) ?? -1];
+    if (!piece) return undefined;
+    const pair = piece.node as Pair;
+    const { keySpan, valueSpan } = entrySpans(pair);
+    return shiftedFound(findFrom(pair.value, keySpan, valueSpan, path.slice(2), same), piece.shift);
+  }
+
+  mapping(path: readonly PathSegment[]): MappingShape | undefined {
+    if (path.length === 0) {
+      const entries = this.sections.map((section) => {
+        if (!section.list) return entryShape(section.pair, this.text, section.shift);
+        const key = shifted(rangeSpan(section.pair.key as YamlNode), section.shift);
+        return { keySpan: key, valueEnd: Math.max(trimEnd(this.text, section.list.span.end), key.end) };
+      });
+      return { flow: false, entries };
+    }
+    const section = this.section(path[0]);
+    if (!section) return undefined;
+    const list = section.list;
+    if (!list) return mappingAt(section.pair.value, path.slice(1), this.text, section.shift, same);
+    if (path.length === 1) return list.kind === 'map' ? { flow: false, entries: list.pieces.map((piece) => entryShape(piece.node as Pair, this.text, piece.shift)) } : undefined;
+    const segment = path[1];
+    if (list.kind === 'seq') {
+      const piece = list.pieces[typeof segment === 'number' ? segment : Number(segment)];
+      return piece ? mappingAt(piece.node, path.slice(2), this.text, piece.shift, same) : undefined;
+    }
+    const piece = list.pieces[list.keys?.get(String(segment)) ?? -1];
+    return piece ? mappingAt((piece.node as Pair).value, path.slice(2), this.text, piece.shift, same) : undefined;
+  }
+
+  comments(): SourceComment[] {
+    const comments: SourceComment[] = [];
+    const pattern = /^[ \t]*#(.*)$/gm;
+    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
+      const hash = match.index + match[0].indexOf('#');
+      if (this.multiLine.some((span) => hash > span.start && hash < span.end)) continue;
+      comments.push({ text: match[1].replace(/\r$/, ''), span: { start: hash, end: match.index + match[0].replace(/\r$/, '').length } });
+    }
+    return comments;
+  }
+
+  /** A read in pieces has no duplicate keys: a piece with one is read whole instead. */
+  duplicates(): DuplicateKey[] {
+    return [];
+  }
+
+  private section(segment: PathSegment): Section | undefined {
+    const index = this.keys.get(String(segment));
+    return index === undefined ? undefined : this.sections[index];
+  }
+}
+
+/** A top-level block list or mapping as its items; undefined if an item does not start a line of its own. */
+function cutList(collection: YamlNode, text: string, end: number, value: unknown): List | undefined {
+  const range = rangeSpan(collection);
+  const column = range.start - lineStart(text, range.start);
+  if (!startsLine(text, range.start)) return undefined;
+  const pieces: Piece[] = [];
+  if (isSeq(collection)) {
+    if (!Array.isArray(value)) return undefined;
+    for (const [index, item] of collection.items.entries()) {
+      if (!item || !(isScalar(item) || isMap(item) || isSeq(item)) || !item.range) return undefined;
+      // The `-` stands where the first item's does, on the line the item starts on.
+      const start = lineStart(text, item.range[0]);
+      if (text.charCodeAt(start + column) !== 45 /* - */ || !startsLine(text, start + column)) return undefined;
+      pieces.push({ node: item, shift: 0, start, end: 0, value: value[index] });
+    }
+  } else if (isMap(collection)) {
+    if (!isObject(value)) return undefined;
+    for (const pair of collection.items) {
+      const key = keyText(pair);
+      if (key === undefined || !isScalar(pair.key) || !plainKey(pair.key) || !pair.key.range) return undefined;
+      const start = lineStart(text, pair.key.range[0]);
+      if (pair.key.range[0] !== start + column || !startsLine(text, pair.key.range[0])) return undefined;
+      pieces.push({ node: pair, shift: 0, start, end: 0, value: value[key] });
+    }
+  } else {
+    return undefined;
+  }
+  const ended = pieces.map((piece, index) => ({ ...piece, end: index + 1 < pieces.length ? pieces[index + 1].start : end }));
+  const keys = isMap(collection) ? new Map(ended.map((piece, index) => [keyText(piece.node as Pair)!, index])) : undefined;
+  return { kind: isSeq(collection) ? 'seq' : 'map', column, pieces: ended, keys, span: range, nodeEnd: collection.range![2], value: value as unknown[] | Record<string, unknown> };
+}
+
+/**
+ * Parses the lines of one item on their own, with offsets of the whole text. Undefined unless they read
+ * as exactly one item of the list's kind at the list's column, with no error or warning: then the text
+ * around them reads as before.
+ */
+function parseItem(text: string, start: number, end: number, list: List): { node: YamlNode | Pair; root: YamlNode } | undefined {
+  const source = text.slice(start, end);
+  // Document markers and directives act at the level of the whole file.
+  if (/^(?:---|\.\.\.)(?:[ \t\r\n]|$)|^%/m.test(source)) return undefined;
+  const parser = new Parser();
+  parser.offset = start;
+  const tokens = Array.from(parser.parse(source));
+  let document: Document.Parsed | undefined;
+  for (const composed of new Composer(YAML_OPTIONS).compose(tokens, true, end)) {
+    if (document) return undefined;
+    document = composed;
+  }
+  if (!document || document.errors.length > 0 || document.warnings.length > 0) return undefined;
+  const root = document.contents;
+  if (!root?.range || root.range[0] !== start + list.column || !startsLine(text, root.range[0])) return undefined;
+  if (list.kind === 'seq') {
+    if (!isSeq(root) || root.flow || root.tag !== undefined || root.items.length !== 1) return undefined;
+    const item = root.items[0];
+    return item && (isScalar(item) || isMap(item) || isSeq(item)) && item.range ? { node: item, root } : undefined;
+  }
+  if (!isMap(root) || root.flow || root.tag !== undefined || root.items.length !== 1) return undefined;
+  const pair = root.items[0];
+  return keyText(pair) !== undefined && isScalar(pair.key) && plainKey(pair.key) ? { node: pair, root } : undefined;
+}
+
+function pieceAt(pieces: readonly Piece[], offset: number): number {
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (pieces[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function shiftPiece(piece: Piece, delta: number): Piece {
+  return { node: piece.node, shift: piece.shift + delta, start: piece.start + delta, end: piece.end + delta, value: piece.value };
+}
+
+function shiftSection(section: Section, delta: number): Section {
+  const list = section.list;
+  return {
+    key: section.key,
+    pair: section.pair,
+    shift: section.shift + delta,
+    value: section.value,
+    list: list && {
+      ...list,
+      pieces: list.pieces.map((piece) => shiftPiece(piece, delta)),
+      span: { start: list.span.start + delta, end: list.span.end + delta },
+      nodeEnd: list.nodeEnd + delta,
+    },
+  };
+}
+
+function shifted(span: Span, shift: number): Span;
+function shifted(span: Span | undefined, shift: number): Span | undefined;
+function shifted(span: Span | undefined, shift: number): Span | undefined {
+  return span && { start: span.start + shift, end: span.end + shift };
+}
+
+function shiftedFound(found: Found | undefined, shift: number): Found | undefined {
+  if (!found || shift === 0) return found;
+  return { keySpan: shifted(found.keySpan, shift), valueSpan: shifted(found.valueSpan, shift), isCollection: found.isCollection, firstEntrySpan: shifted(found.firstEntrySpan, shift) };
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Whether only spaces come before an offset on its line. */
+function startsLine(text: string, offset: number): boolean {
+  for (let index = lineStart(text, offset); index < offset; index++) if (text.charCodeAt(index) !== 32) return false;
+  return true;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** No aliases in a read in pieces, so a node stands for itself. */
+function same(node: unknown): unknown {
+  return node;
+}
+
+/** Whether a document's tree was read in pieces, building on an earlier read (for tests and the bench). */
+export function readInPieces(tree: SyntaxTree | undefined): boolean {
+  return tree instanceof PieceTree;
+}

@@ -1,0 +1,128 @@
+// Reading a YAML file again after an edit (src/core/document/yaml-edit.ts): whether it parses only the
+// edited item or the whole text, the document must be exactly what a whole parse gives: the data (key
+// order included), the problems, the comments and the place of every value.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { generateArchitecture } from '../../bench/generate';
+import { parseSource, toPointer, type PathSegment, type SourceDocument } from '../../src/core/document';
+import { readInPieces } from '../../src/core/document/yaml-edit';
+import { lint } from '../../src/core/lint';
+import { keyOrder } from '../support/same-data';
+
+const ROOT = join(__dirname, '..', '..');
+
+function yamlFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) return yamlFiles(path);
+    return /\.ya?ml$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** A small deterministic random source (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What may be typed: word characters most often, and every character that means something in YAML. */
+const TYPED = ['a', 'e', 'x', '1', '0', ' ', ' ', '\n', ':', ': ', '-', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '&a', '*a', '!', '%', '\t', '? ', '---', '...', '  '];
+
+/** One edit, as a user might make it: typing, deleting, retyping a line, indenting or outdenting. */
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const pick = next();
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const lineEnd = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+  if (pick < 0.45) return text.slice(0, at) + TYPED[Math.floor(next() * TYPED.length)] + text.slice(at);
+  if (pick < 0.7) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 4));
+  if (pick < 0.8) return text.slice(0, lineStart) + '  ' + text.slice(lineStart);
+  if (pick < 0.85) return text.slice(0, lineStart) + text.slice(lineStart).replace(/^ {1,2}/, '');
+  if (pick < 0.92) return text.slice(0, lineEnd) + '\n' + text.slice(lineStart, lineEnd) + text.slice(lineEnd);
+  return text.slice(0, lineStart) + text.slice(Math.min(text.length, lineEnd + 1));
+}
+
+/** Every path to a value in some data, the root included. */
+function pathsOf(value: unknown, path: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
+  out.push(path);
+  if (Array.isArray(value)) value.forEach((item, index) => pathsOf(item, [...path, index], out));
+  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) pathsOf(item, [...path, key], out);
+  return out;
+}
+
+/** Asserts that a document read in pieces is what a whole read gives. */
+function assertSameDocument(actual: SourceDocument, expected: SourceDocument, name: string): void {
+  assert.deepEqual(actual.value, expected.value, `${name}: data`);
+  assert.deepEqual(keyOrder(actual.value), keyOrder(expected.value), `${name}: key order`);
+  assert.deepEqual(actual.problems, expected.problems, `${name}: problems`);
+  assert.deepEqual(actual.duplicateKeys, expected.duplicateKeys, `${name}: duplicate keys`);
+  assert.deepEqual(actual.comments, expected.comments, `${name}: comments`);
+  for (const path of pathsOf(expected.value)) {
+    const where = `${name}: ${toPointer(path) || '/'}`;
+    for (const part of ['key', 'value', 'auto'] as const) assert.deepEqual(actual.locate(path, part), expected.locate(path, part), `${where} (${part})`);
+    assert.deepEqual(actual.locate([...path, 'missing']), expected.locate([...path, 'missing']), `${where}/missing`);
+    assert.deepEqual(actual.mapping(path), expected.mapping(path), `${where} (mapping)`);
+  }
+}
+
+/** Freezes data all the way down, so that a lint that changed the data it shares with the next read would throw. */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const item of Object.values(value)) deepFreeze(item);
+}
+
+const texts: [string, string][] = [
+  ...[...yamlFiles(join(ROOT, 'examples')), ...yamlFiles(join(ROOT, 'test', 'fixtures'))].map((path): [string, string] => [path.slice(ROOT.length + 1), readFileSync(path, 'utf8')]),
+  ['generated, 20 databases', generateArchitecture({ databases: 20, seed: 7 })],
+  ['generated, 60 databases', generateArchitecture({ databases: 60, seed: 3 })],
+];
+
+test('a read after each of thousands of edits is the read of the whole text, and most edits parse only their item', () => {
+  let edits = 0;
+  let inPieces = 0;
+  for (const [index, [name, original]] of texts.entries()) {
+    const next = random(index + 1);
+    // Each edit is made to the last text that read without problems, as a user fixes a typo before
+    // going on: a read with problems is never built on, so a chain of broken texts would test little.
+    let clean = parseSource(original, 'yaml');
+    const rounds = name.startsWith('generated') ? 60 : 12;
+    for (let round = 0; round < rounds; round++) {
+      const text = edit(clean.text, next);
+      const label = `${name}, edit ${round + 1}`;
+      deepFreeze(clean.value);
+      const reread = parseSource(text, 'yaml', clean);
+      assertSameDocument(reread, parseSource(text, 'yaml'), label);
+      edits++;
+      if (readInPieces(reread.tree)) inPieces++;
+      if (reread.problems.length === 0) clean = reread;
+    }
+  }
+  console.log(`yaml edits: ${edits}, read in pieces: ${inPieces}`);
+  // Random edits break the file often (a stray quote, a tab); a typing user's edits stay in one item far more.
+  assert.ok(inPieces > edits * 0.3, `only ${inPieces} of ${edits} edits were read in pieces`);
+});
+
+test('a lint that builds on the last one finds what a lint from scratch finds', () => {
+  for (const [index, [name, original]] of texts.entries()) {
+    if (!name.startsWith('examples') && !name.startsWith('generated')) continue;
+    const next = random(100 + index);
+    let text = original;
+    let earlier = lint(text).document;
+    for (let round = 0; round < 25; round++) {
+      text = edit(text, next);
+      deepFreeze(earlier.value);
+      const result = lint(text, { earlier });
+      assert.deepEqual(result.findings, lint(text).findings, `${name}, edit ${round + 1}`);
+      earlier = result.document;
+    }
+  }
+});
