@@ -65,6 +65,8 @@ function assertSameDocument(actual: SourceDocument, expected: SourceDocument, na
   assert.deepEqual(actual.problems, expected.problems, `${name}: problems`);
   assert.deepEqual(actual.duplicateKeys, expected.duplicateKeys, `${name}: duplicate keys`);
   assert.deepEqual(actual.comments, expected.comments, `${name}: comments`);
+  assert.equal(actual.lines.lineCount, expected.lines.lineCount, `${name}: lines`);
+  for (let line = 0; line < expected.lines.lineCount; line++) assert.equal(actual.lines.lineStart(line), expected.lines.lineStart(line), `${name}: line ${line + 1}`);
   for (const path of pathsOf(expected.value)) {
     const where = `${name}: ${toPointer(path) || '/'}`;
     for (const part of ['key', 'value', 'auto'] as const) assert.deepEqual(actual.locate(path, part), expected.locate(path, part), `${where} (${part})`);
@@ -84,6 +86,7 @@ const texts: [string, string][] = [
   ...[...yamlFiles(join(ROOT, 'examples')), ...yamlFiles(join(ROOT, 'test', 'fixtures'))].map((path): [string, string] => [path.slice(ROOT.length + 1), readFileSync(path, 'utf8')]),
   ['generated, 20 databases', generateArchitecture({ databases: 20, seed: 7 })],
   ['generated, 60 databases', generateArchitecture({ databases: 60, seed: 3 })],
+  ['generated, 10 databases, CRLF line breaks', generateArchitecture({ databases: 10, seed: 4 }).replace(/\n/g, '\r\n')],
 ];
 
 test('a read after each of thousands of edits is the read of the whole text, and most edits parse only their item', () => {
@@ -124,5 +127,55 @@ test('a lint that builds on the last one finds what a lint from scratch finds', 
       assert.deepEqual(result.findings, lint(text).findings, `${name}, edit ${round + 1}`);
       earlier = result.document;
     }
+  }
+});
+
+test('an edit inside one item is read in pieces; an edit that reaches outside it is read whole', () => {
+  const base = [
+    'dbarch: 1',
+    'name: shop',
+    'databases:',
+    '  orders:',
+    '    service: rds',
+    '    engine: postgres',
+    '    notes: |',
+    '      # not a comment',
+    '  # between the two',
+    '  carts:',
+    '    service: dynamodb',
+    'items:',
+    '  - a: 1',
+    '  - b: 2',
+    '',
+  ].join('\n');
+  const cases: [string, string, string, boolean][] = [
+    ['a value typed into a database', base, base.replace('engine: postgres', 'engine: postgresql'), true],
+    ['a database renamed', base, base.replace('  orders:', '  order-db:'), true],
+    ['a list item changed', base, base.replace('- a: 1', '- a: 12'), true],
+    ['a comment between two items', base, base.replace('# between the two', '# between'), true],
+    ['a block scalar edited', base, base.replace('# not a comment', '# still not a comment'), true],
+    ['a line break typed in CRLF text', base.replace(/\n/g, '\r\n'), base.replace(/\n/g, '\r\n').replace('engine: postgres', 'engine: postgres\r\n    port: 5432'), true],
+    ['a database renamed to the name of another', base, base.replace('  carts:', '  orders:'), false],
+    ['a database added', base, base.replace('  carts:', '  payments:\n    service: rds\n  carts:'), false],
+    ['a top-level value', base, base.replace('name: shop', 'name: shops'), false],
+    ['a line outdented to the top level', base, base.replace('    engine: postgres', 'engine: postgres'), false],
+    ['a document marker', base, base.replace('    engine: postgres', '---\n    engine: postgres'), false],
+    ['an alias', base, base.replace('engine: postgres', 'engine: *e'), false],
+    ['a key written twice', base, base.replace('engine: postgres', 'engine: postgres\n    engine: mysql'), false],
+    ['a directive before the content', '%YAML 1.1\n---\n' + base, '%YAML 1.1\n---\n' + base.replace('engine: postgres', 'engine: yes'), false],
+  ];
+  for (const [name, before, after, expected] of cases) {
+    const reread = parseSource(after, 'yaml', parseSource(before, 'yaml'));
+    assertSameDocument(reread, parseSource(after, 'yaml'), name);
+    assert.equal(readInPieces(reread.tree), expected, `${name}: read in pieces`);
+  }
+  // A read in pieces builds on another read in pieces, edit after edit.
+  let earlier = parseSource(base, 'yaml');
+  let text = base;
+  for (const letter of 'ql') {
+    text = text.replace('engine: postgres', `engine: postgres${letter}`);
+    earlier = parseSource(text, 'yaml', earlier);
+    assert.ok(readInPieces(earlier.tree));
+    assertSameDocument(earlier, parseSource(text, 'yaml'), `typed ${letter}`);
   }
 });

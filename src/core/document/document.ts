@@ -72,8 +72,10 @@ export class SourceDocument {
     readonly duplicateKeys: readonly DuplicateKey[],
     /** How the text maps to places; undefined when nothing could be read. */
     readonly tree: SyntaxTree | undefined,
+    /** The text's lines, when a read that built on an earlier one already has them. */
+    lines?: LineIndex,
   ) {
-    this.lines = new LineIndex(text);
+    this.lines = lines ?? new LineIndex(text);
   }
 
   /** Whether syntax errors (other than duplicate keys) make the data unusable for validation. */

@@ -28,11 +28,9 @@ export function parseSource(text: string, language: DocumentLanguage, earlier?: 
 export function* parseSourceSteps(text: string, language: DocumentLanguage, earlier?: SourceDocument): Steps<SourceDocument> {
   try {
     // The yaml package skips a byte-order mark itself; for JSON a space keeps every offset the same.
-    const parsed =
-      language === 'json'
-        ? parseJson(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text)
-        : ((earlier?.language === 'yaml' ? rereadYaml(earlier, text) : undefined) ?? (yield* parseYamlSteps(text)));
-    return new SourceDocument(text, language, parsed.value, parsed.problems, parsed.duplicateKeys, parsed.tree);
+    const again = language === 'yaml' && earlier?.language === 'yaml' ? rereadYaml(earlier, text) : undefined;
+    const parsed = language === 'json' ? parseJson(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text) : (again ?? (yield* parseYamlSteps(text)));
+    return new SourceDocument(text, language, parsed.value, parsed.problems, parsed.duplicateKeys, parsed.tree, again?.lines);
   } catch (error) {
     // The parsers recurse per nesting level; a pathological file can exhaust the stack.
     const tooDeep = error instanceof RangeError;

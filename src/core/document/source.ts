@@ -20,11 +20,23 @@ export interface Span {
 
 /** Converts offsets to line/character positions; built once per text. */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** The offset where each line starts (a typed array: an edit copies it whole, which is fast). */
+  private readonly lineStarts: Int32Array;
+  /** Whether the text has a `\r` (then the lines are found by the slower loop, and never reused). */
+  private readonly carriageReturns: boolean;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** The line starts, when an edit of an earlier text already gave them (see `edited`). */
+    lineStarts?: Int32Array,
+  ) {
+    this.carriageReturns = text.indexOf('\r') >= 0;
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
-    if (text.indexOf('\r') < 0) {
+    if (!this.carriageReturns) {
       // Only `\n` line breaks (nearly every file): the engine's search finds them far faster than a loop.
       for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     } else {
@@ -37,7 +49,29 @@ export class LineIndex {
         }
       }
     }
-    this.lineStarts = starts;
+    this.lineStarts = Int32Array.from(starts);
+  }
+
+  /**
+   * The index of `text`, which is this index's text with the characters from `from` to `to` replaced:
+   * the lines before the edit are kept, the lines after it move by the change in length, and only the
+   * edited characters are searched for line breaks.
+   */
+  edited(text: string, from: number, to: number): LineIndex {
+    if (this.carriageReturns || text.indexOf('\r') >= 0) return new LineIndex(text);
+    const delta = text.length - this.text.length;
+    const old = this.lineStarts;
+    const kept = this.positionAt(from).line;
+    const added: number[] = [];
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to + delta; i = text.indexOf('\n', i + 1)) added.push(i + 1);
+    let after = kept + 1;
+    while (after < old.length && old[after] <= to) after++;
+    const starts = new Int32Array(kept + 1 + added.length + old.length - after);
+    starts.set(old.subarray(0, kept + 1));
+    starts.set(added, kept + 1);
+    let index = kept + 1 + added.length;
+    for (let line = after; line < old.length; line++) starts[index++] = old[line] + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -8,7 +8,7 @@
 // compares each result with a whole parse (test/unit/yaml-edit.test.ts) is what keeps this exact.
 import { Composer, isMap, isScalar, isSeq, Parser, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import type { DuplicateKey, MappingShape, SourceComment, SyntaxTree } from './document';
-import type { PathSegment, Span } from './source';
+import type { LineIndex, PathSegment, Span } from './source';
 import {
   entrySpans,
   entryShape,
@@ -34,6 +34,7 @@ export interface EarlierRead {
   readonly problems: readonly unknown[];
   readonly duplicateKeys: readonly DuplicateKey[];
   readonly tree: SyntaxTree | undefined;
+  readonly lines: LineIndex;
 }
 
 /**
@@ -41,17 +42,23 @@ export interface EarlierRead {
  * undefined when the edit is not inside one item, or the earlier read is not one this can build on
  * (it had problems, aliases, tags on collections, directives, ...). Then the whole text must be read.
  */
-export function rereadYaml(earlier: EarlierRead, text: string): ParsedYaml | undefined {
+export function rereadYaml(earlier: EarlierRead, text: string): (ParsedYaml & { lines: LineIndex }) | undefined {
   if (earlier.problems.length > 0 || earlier.duplicateKeys.length > 0) return undefined;
+  // The same text again (a lint after a change of settings): the earlier read stands.
+  if (text === earlier.text) return { value: earlier.value, problems: [], duplicateKeys: [], tree: earlier.tree, lines: earlier.lines };
   const pieces = earlier.tree instanceof PieceTree ? earlier.tree : earlier.tree instanceof YamlTree ? PieceTree.cut(earlier.tree) : undefined;
-  const tree = pieces?.edited(text);
-  return tree ? { value: tree.value, problems: [], duplicateKeys: [], tree } : undefined;
+  const edit = pieces?.edited(text);
+  if (!edit) return undefined;
+  const { tree, from, to } = edit;
+  return { value: tree.value, problems: [], duplicateKeys: [], tree, lines: earlier.lines.edited(text, from, to) };
 }
 
 /** One item of a top-level block list or mapping, with the lines it takes. */
 interface Piece {
   /** The item's node (list) or its entry (mapping). */
   readonly node: YamlNode | Pair;
+  /** The entry's key (mapping); '' in a list. */
+  readonly key: string;
   /** Added to the node's offsets, it gives offsets in the current text. */
   readonly shift: number;
   /** Where the item's lines start, and where the next item's start, in the current text. */
@@ -84,6 +91,9 @@ interface Section {
   readonly list: List | undefined;
   readonly value: unknown;
 }
+
+/** How many characters the search for an edit compares at a time. */
+const BLOCK = 1_024;
 
 /** The tree of a YAML file read in pieces (see the top of this file). */
 class PieceTree implements SyntaxTree {
@@ -127,15 +137,20 @@ class PieceTree implements SyntaxTree {
     return new PieceTree(text, sections, keys, rangeSpan(root), tree.shape.multiLineScalars, data);
   }
 
-  /** The tree of `text`, an edit of this tree's text, parsing only the item the edit is in; see rereadYaml. */
-  edited(text: string): PieceTree | undefined {
+  /**
+   * The tree of `text`, an edit of this tree's text, parsing only the item the edit is in (see rereadYaml),
+   * with where the edit is: this text's characters from `from` to `to` were replaced.
+   */
+  edited(text: string): { tree: PieceTree; from: number; to: number } | undefined {
     const old = this.text;
-    if (text === old) return this;
     // The edit is what lies between the longest common start and the longest common end.
     const shorter = Math.min(old.length, text.length);
     let from = 0;
+    // Compared a block at a time first: the engine compares two strings far faster than a loop does.
+    while (from + BLOCK <= shorter && old.slice(from, from + BLOCK) === text.slice(from, from + BLOCK)) from += BLOCK;
     while (from < shorter && old.charCodeAt(from) === text.charCodeAt(from)) from++;
     let same = 0;
+    while (same + BLOCK <= shorter - from && old.slice(old.length - same - BLOCK, old.length - same) === text.slice(text.length - same - BLOCK, text.length - same)) same += BLOCK;
     while (same < shorter - from && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
     const to = old.length - same;
     const delta = text.length - old.length;
@@ -162,7 +177,7 @@ class PieceTree implements SyntaxTree {
     const shape = walkTree(list.kind === 'seq' ? node : (node as Pair).value, text);
     if (!shape.data || shape.duplicates.length > 0) return undefined;
 
-    const replaced: Piece = { node, shift: 0, start, end, value: shape.data.value };
+    const replaced: Piece = { node, key: key ?? '', shift: 0, start, end, value: shape.data.value };
     const pieces = list.pieces.map((other, index) => (index < pieceIndex ? other : index === pieceIndex ? replaced : shiftPiece(other, delta)));
     let keys = list.keys;
     let listValue: unknown[] | Record<string, unknown>;
@@ -170,10 +185,9 @@ class PieceTree implements SyntaxTree {
       listValue = (list.value as unknown[]).slice();
       listValue[pieceIndex] = replaced.value;
     } else {
-      const renamed = keyText(list.pieces[pieceIndex].node as Pair) !== key;
-      if (renamed) keys = new Map(pieces.map((other, index) => [keyText(other.node as Pair)!, index]));
+      if (piece.key !== key) keys = new Map(pieces.map((other, index) => [other.key, index]));
       listValue = {};
-      for (const other of pieces) setProperty(listValue, keyText(other.node as Pair)!, other.value);
+      for (const other of pieces) setProperty(listValue, other.key, other.value);
     }
     // A collection ends where its last item does: the item read here, if it is the last.
     const last = pieceIndex === list.pieces.length - 1;
@@ -193,7 +207,7 @@ class PieceTree implements SyntaxTree {
     }
     multiLine.push(...shape.multiLineScalars);
     multiLine.sort((a, b) => a.start - b.start);
-    return new PieceTree(text, sections, this.keys, { start: this.rootSpan.start, end: rootEnd }, multiLine, value);
+    return { tree: new PieceTree(text, sections, this.keys, { start: this.rootSpan.start, end: rootEnd }, multiLine, value), from, to };
   }
 
   find(path: readonly PathSegment[]): Found | undefined {
@@ -288,7 +302,7 @@ function cutList(collection: YamlNode, text: string, end: number, value: unknown
       // The `-` stands where the first item's does, on the line the item starts on.
       const start = lineStart(text, item.range[0]);
       if (text.charCodeAt(start + column) !== 45 /* - */ || !startsLine(text, start + column)) return undefined;
-      pieces.push({ node: item, shift: 0, start, end: 0, value: value[index] });
+      pieces.push({ node: item, key: '', shift: 0, start, end: 0, value: value[index] });
     }
   } else if (isMap(collection)) {
     if (!isObject(value)) return undefined;
@@ -297,13 +311,13 @@ function cutList(collection: YamlNode, text: string, end: number, value: unknown
       if (key === undefined || !isScalar(pair.key) || !plainKey(pair.key) || !pair.key.range) return undefined;
       const start = lineStart(text, pair.key.range[0]);
       if (pair.key.range[0] !== start + column || !startsLine(text, pair.key.range[0])) return undefined;
-      pieces.push({ node: pair, shift: 0, start, end: 0, value: value[key] });
+      pieces.push({ node: pair, key, shift: 0, start, end: 0, value: value[key] });
     }
   } else {
     return undefined;
   }
   const ended = pieces.map((piece, index) => ({ ...piece, end: index + 1 < pieces.length ? pieces[index + 1].start : end }));
-  const keys = isMap(collection) ? new Map(ended.map((piece, index) => [keyText(piece.node as Pair)!, index])) : undefined;
+  const keys = isMap(collection) ? new Map(ended.map((piece, index) => [piece.key, index])) : undefined;
   return { kind: isSeq(collection) ? 'seq' : 'map', column, pieces: ended, keys, span: range, nodeEnd: collection.range![2], value: value as unknown[] | Record<string, unknown> };
 }
 
@@ -349,7 +363,7 @@ function pieceAt(pieces: readonly Piece[], offset: number): number {
 }
 
 function shiftPiece(piece: Piece, delta: number): Piece {
-  return { node: piece.node, shift: piece.shift + delta, start: piece.start + delta, end: piece.end + delta, value: piece.value };
+  return { node: piece.node, key: piece.key, shift: piece.shift + delta, start: piece.start + delta, end: piece.end + delta, value: piece.value };
 }
 
 function shiftSection(section: Section, delta: number): Section {
