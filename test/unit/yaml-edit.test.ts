@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { generateArchitecture } from '../../bench/generate';
 import { parseSource, toPointer, type PathSegment, type SourceDocument } from '../../src/core/document';
 import { readInPieces } from '../../src/core/document/yaml-edit';
-import { lint } from '../../src/core/lint';
+import { lint, sizeLimitResult } from '../../src/core/lint';
 import { keyOrder } from '../support/same-data';
 
 const ROOT = join(__dirname, '..', '..');
@@ -169,6 +169,12 @@ test('an edit inside one item is read in pieces; an edit that reaches outside it
     assertSameDocument(reread, parseSource(after, 'yaml'), name);
     assert.equal(readInPieces(reread.tree), expected, `${name}: read in pieces`);
   }
+  // The same text again (settings changed) keeps the earlier read; the stand-in for a file over the
+  // size limit parsed nothing, so a read never builds on it.
+  const again = parseSource(base, 'yaml', parseSource(base, 'yaml'));
+  assertSameDocument(again, parseSource(base, 'yaml'), 'the same text again');
+  const limited = sizeLimitResult(base, { fileName: 'shop.dbarch.yaml', limitKB: 0 }).document;
+  assertSameDocument(parseSource(base, 'yaml', limited), parseSource(base, 'yaml'), 'after a file over the size limit');
   // A read in pieces builds on another read in pieces, edit after edit.
   let earlier = parseSource(base, 'yaml');
   let text = base;

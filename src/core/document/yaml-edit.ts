@@ -43,10 +43,12 @@ export interface EarlierRead {
  * (it had problems, aliases, tags on collections, directives, ...). Then the whole text must be read.
  */
 export function rereadYaml(earlier: EarlierRead, text: string): (ParsedYaml & { lines: LineIndex }) | undefined {
-  if (earlier.problems.length > 0 || earlier.duplicateKeys.length > 0) return undefined;
+  // Only a read that parsed (not, say, the stand-in for a file over the size limit) and found nothing wrong.
+  const { tree: earlierTree } = earlier;
+  if (!(earlierTree instanceof PieceTree || earlierTree instanceof YamlTree) || earlier.problems.length > 0 || earlier.duplicateKeys.length > 0) return undefined;
   // The same text again (a lint after a change of settings): the earlier read stands.
-  if (text === earlier.text) return { value: earlier.value, problems: [], duplicateKeys: [], tree: earlier.tree, lines: earlier.lines };
-  const pieces = earlier.tree instanceof PieceTree ? earlier.tree : earlier.tree instanceof YamlTree ? PieceTree.cut(earlier.tree) : undefined;
+  if (text === earlier.text) return { value: earlier.value, problems: [], duplicateKeys: [], tree: earlierTree, lines: earlier.lines };
+  const pieces = earlierTree instanceof PieceTree ? earlierTree : PieceTree.cut(earlierTree);
   const edit = pieces?.edited(text);
   if (!edit) return undefined;
   const { tree, from, to } = edit;
