@@ -260,42 +260,49 @@ async function stages(): Promise<void> {
  * The editor lints in slices (src/core/steps.ts): how long the extension host's thread is held at
  * most, against a lint in one go, which holds it for the whole lint.
  */
+/** One lint in slices as the editor runs it: how long it took, how often it paused, its longest slice. */
+async function sliced(text: string, earlier?: LintResult['document']): Promise<{ total: number; pauses: number; worst: number }> {
+  let sliceStart = performance.now();
+  let worst = 0;
+  let pauses = 0;
+  const started = performance.now();
+  await lintInSlices(
+    text,
+    { fileName: 'bench.dbarch.yaml', earlier },
+    {
+      pause: async () => {
+        worst = Math.max(worst, performance.now() - sliceStart);
+        pauses++;
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      },
+    },
+  );
+  worst = Math.max(worst, performance.now() - sliceStart);
+  return { total: performance.now() - started, pauses, worst };
+}
+
 async function slices(): Promise<void> {
   console.log('\n## The editor\'s lint in slices: the longest the extension host is held (milliseconds)\n');
   const rows: string[][] = [];
   const figures: Record<string, unknown>[] = [];
   for (const databases of SIZES.filter((size) => size <= 1_000)) {
     const text = generateArchitecture({ databases, seed: 1 });
-    const longest: number[] = [];
-    const totals: number[] = [];
-    let pauses = 0;
+    const versions = typedInto(text);
+    const whole: { total: number; pauses: number; worst: number }[] = [];
+    const edited: { total: number; pauses: number; worst: number }[] = [];
     for (let run = 0; run < (quick ? 3 : 7); run++) {
-      let sliceStart = performance.now();
-      let worst = 0;
-      pauses = 0;
-      const started = performance.now();
-      await lintInSlices(
-        text,
-        { fileName: 'bench.dbarch.yaml' },
-        {
-          pause: async () => {
-            worst = Math.max(worst, performance.now() - sliceStart);
-            pauses++;
-            await new Promise((resolve) => setImmediate(resolve));
-            sliceStart = performance.now();
-          },
-        },
-      );
-      worst = Math.max(worst, performance.now() - sliceStart);
-      longest.push(worst);
-      totals.push(performance.now() - started);
+      whole.push(await sliced(text));
+      // The lint of one version after the lint of the other, as the editor does after a keystroke.
+      edited.push(await sliced(versions[run % 2], lint(versions[1 - (run % 2)], { fileName: 'bench.dbarch.yaml' }).document));
     }
-    const held = timing(longest);
-    const total = timing(totals);
-    rows.push([databases.toLocaleString('en'), format(total), String(pauses), format(held)]);
-    figures.push({ databases, total, pauses, longestSlice: held });
+    const figure = (runs: typeof whole) => ({ total: timing(runs.map((run) => run.total)), pauses: runs[runs.length - 1].pauses, longestSlice: timing(runs.map((run) => run.worst)) });
+    const cold = figure(whole);
+    const warm = figure(edited);
+    rows.push([databases.toLocaleString('en'), format(cold.total), String(cold.pauses), format(cold.longestSlice), format(warm.total), String(warm.pauses), format(warm.longestSlice)]);
+    figures.push({ databases, ...cold, afterAnEdit: warm });
   }
-  console.log(table(['databases', 'whole lint, in slices', 'pauses', 'longest slice'], rows));
+  console.log(table(['databases', 'whole lint, in slices', 'pauses', 'longest slice', 'after an edit, in slices', 'pauses', 'longest slice'], rows));
   results.slices = figures;
 }
 
