@@ -34,7 +34,7 @@ function random(seed: number): () => number {
 }
 
 /** What may be typed: word characters most often, and every character that means something in YAML. */
-const TYPED = ['a', 'e', 'x', '1', '0', ' ', ' ', '\n', ':', ': ', '-', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '&a', '*a', '!', '%', '\t', '? ', '---', '...', '  '];
+const TYPED = ['a', 'e', 'x', '1', '0', ' ', ' ', '\n', ':', ': ', '-', '- ', '#', '"', "'", '[', ']', '{', '}', ',', '|', '>', '&a', '*a', '!', '%', '\t', '? ', '---', '...', '  ', '\n#\n', '\n \n', ':\n\n# c\n', '\n: '];
 
 /** One edit, as a user might make it: typing, deleting, retyping a line, indenting or outdenting. */
 function edit(text: string, next: () => number): string {
@@ -164,6 +164,23 @@ test('an edit inside one item is read in pieces; an edit that reaches outside it
     ['a key written twice', base, base.replace('engine: postgres', 'engine: postgres\n    engine: mysql'), false],
     ['a directive before the content', '%YAML 1.1\n---\n' + base, '%YAML 1.1\n---\n' + base.replace('engine: postgres', 'engine: yes'), false],
   ];
+  // Edits that a piece read alone would read differently from the whole file (found by an adversarial review).
+  const tricky: [string, string, string][] = [
+    ['a blank line, then content left of the column', 'x:\n  a: 1\n  b: 2\ny: 1\n', 'x:\n  a: 1\n \nb: 2\ny: 1\n'],
+    ['the same with CRLF', 'x:\r\n  a: 1\r\n  b: 2\r\ny: 1\r\n', 'x:\r\n  a: 1\r\n\r\nb: 2\r\ny: 1\r\n'],
+    ['a comment line, then content left of the column', 'x:\n  a: 1\n  b: 2\ny: 1\n', 'x:\n  a: 1\n#\nb: 2\ny: 1\n'],
+    ['the first item pushed to the next line', 'x:\n  a: 1\n  b: 2\n', 'x:\n \na: 1\n  b: 2\n'],
+    ['an explicit key left of the column', 'x:\n    a: 1\n    b: 2\n', 'x:\n    a: 1\n   \n? b\n: 2\n'],
+    ['an empty key', 'd:\n  a: 1\n  b: 2\n', 'd:\n  a: 1\n  : 2\n'],
+    ['an empty top-level key after the edited list', 'd:\n  - b\n  - c\n:\n', 'd:\n  - b\n  - cc\n    \n:\n'],
+    ['a comment at column 0 before a list item\'s value', 'x:\n  - a\n  - k: v\n  - c\n', 'x:\n  - a\n  - k:\n\n# c\n      v\n  - c\n'],
+    ['a comment at column 0 before a mapping item\'s value', 'x:\n  a: 1\n  b: v\n  c: 1\n', 'x:\n  a: 1\n  b:\n\n# c\n    v\n  c: 1\n'],
+    ['a comment after a tab', 'x:\n  a: 1\n  b: v\n  c: 1\n', 'x:\n  a: 1\n  b:\n  \t# c\n    v\n  c: 1\n'],
+    ['a comment in a compact list', 'x:\n- a\n- k: v\n- c\nz: 1\n', 'x:\n- a\n- k:\n\n#\n   v\n- c\nz: 1\n'],
+    ['an explicit block scalar key', 'databases:\n  a: 1\n  b: 2\n', 'databases:\n  a: 1\n  ? |\n    # x\n  : 2\n'],
+    ['an explicit quoted key over lines', 'databases:\n  a: 1\n  b: 2\n', 'databases:\n  a: 1\n  ? "b\n    # x\n    c"\n  : 2\n'],
+  ];
+  for (const [name, before, after] of tricky) cases.push([name, before, after, false]);
   for (const [name, before, after, expected] of cases) {
     const reread = parseSource(after, 'yaml', parseSource(before, 'yaml'));
     assertSameDocument(reread, parseSource(after, 'yaml'), name);

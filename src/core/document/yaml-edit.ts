@@ -123,7 +123,7 @@ class PieceTree implements SyntaxTree {
     const keys = new Map<string, number>();
     for (const [index, pair] of root.items.entries()) {
       const key = keyText(pair);
-      if (key === undefined || !isScalar(pair.key) || !plainKey(pair.key) || !pair.key.range || !startsLine(text, pair.key.range[0])) return undefined;
+      if (key === undefined || !isScalar(pair.key) || !plainKey(pair.key) || !pair.key.range || pair.key.range[1] <= pair.key.range[0] || !startsLine(text, pair.key.range[0])) return undefined;
       keys.set(key, index);
       sections.push({ key, pair, shift: 0, list: undefined, value: data[key] });
     }
@@ -312,7 +312,7 @@ function cutList(collection: YamlNode, text: string, end: number, value: unknown
       const key = keyText(pair);
       if (key === undefined || !isScalar(pair.key) || !plainKey(pair.key) || !pair.key.range) return undefined;
       const start = lineStart(text, pair.key.range[0]);
-      if (pair.key.range[0] !== start + column || !startsLine(text, pair.key.range[0])) return undefined;
+      if (!writtenKey(pair.key.range, start + column) || !startsLine(text, pair.key.range[0])) return undefined;
       pieces.push({ node: pair, key, shift: 0, start, end: 0, value: value[key] });
     }
   } else {
@@ -325,13 +325,18 @@ function cutList(collection: YamlNode, text: string, end: number, value: unknown
 
 /**
  * Parses the lines of one item on their own, with offsets of the whole text. Undefined unless they read
- * as exactly one item of the list's kind at the list's column, with no error or warning: then the text
- * around them reads as before.
+ * as exactly one item of the list's kind, and unless nothing in them could read differently inside the
+ * file (what the `yaml` package does there was found by fuzzing; see the test):
+ * - the item starts on its first line, at the list's column (not on a later line after a blank one);
+ * - up to its last line of content, no line, comment or not, is indented at or left of that column (a
+ *   comment there ends the item's indentation inside the file, and the next item's line joins it);
+ * - a mapping item's key is written on one line at the column (an empty key is placed by looking back
+ *   over the lines before it, which belong to another item inside the file);
+ * - no error or warning, and no document marker or directive (they act on the whole file).
  */
 function parseItem(text: string, start: number, end: number, list: List): { node: YamlNode | Pair; root: YamlNode } | undefined {
   const source = text.slice(start, end);
-  // Document markers and directives act at the level of the whole file.
-  if (/^(?:---|\.\.\.)(?:[ \t\r\n]|$)|^%/m.test(source)) return undefined;
+  if (/^(?:---|\.\.\.)(?:[ \t\r\n]|$)|^%/m.test(source) || !indentedPastColumn(source, list.column)) return undefined;
   const parser = new Parser();
   parser.offset = start;
   const tokens = Array.from(parser.parse(source));
@@ -342,7 +347,7 @@ function parseItem(text: string, start: number, end: number, list: List): { node
   }
   if (!document || document.errors.length > 0 || document.warnings.length > 0) return undefined;
   const root = document.contents;
-  if (!root?.range || root.range[0] !== start + list.column || !startsLine(text, root.range[0])) return undefined;
+  if (!root?.range || root.range[0] !== start + list.column || lineStart(text, root.range[0]) !== start || !startsLine(text, root.range[0])) return undefined;
   if (list.kind === 'seq') {
     if (!isSeq(root) || root.flow || root.tag !== undefined || root.items.length !== 1) return undefined;
     const item = root.items[0];
@@ -350,7 +355,30 @@ function parseItem(text: string, start: number, end: number, list: List): { node
   }
   if (!isMap(root) || root.flow || root.tag !== undefined || root.items.length !== 1) return undefined;
   const pair = root.items[0];
-  return keyText(pair) !== undefined && isScalar(pair.key) && plainKey(pair.key) ? { node: pair, root } : undefined;
+  const key = pair.key;
+  if (keyText(pair) === undefined || !isScalar(key) || !plainKey(key) || !key.range || !writtenKey(key.range, start + list.column)) return undefined;
+  return text.lastIndexOf('\n', key.range[1] - 1) < key.range[0] ? { node: pair, root } : undefined;
+}
+
+/** Whether every line after the first, up to the last line of content, is indented past `column` (blank lines aside). */
+function indentedPastColumn(source: string, column: number): boolean {
+  const lines = source.split('\n');
+  let last = lines.length - 1;
+  // `[^\n]`, not `.`: a CRLF line keeps its `\r` here.
+  while (last > 0 && /^\s*(?:#[^\n]*)?$/.test(lines[last])) last--;
+  for (let index = 1; index <= last; index++) {
+    const line = lines[index];
+    if (/^\s*$/.test(line)) continue;
+    let indent = 0;
+    while (line.charCodeAt(indent) === 32) indent++;
+    if (indent <= column) return false;
+  }
+  return true;
+}
+
+/** Whether a key's range is a key written out at `at` (an empty key has an empty range, placed by the parser). */
+function writtenKey(range: readonly number[], at: number): boolean {
+  return range[0] === at && range[1] > range[0];
 }
 
 function pieceAt(pieces: readonly Piece[], offset: number): number {
