@@ -86,6 +86,7 @@ interface List {
 /** One entry of the top-level mapping. */
 interface Section {
   readonly key: string;
+  /** The entry as first read. When the value is cut into pieces, only the key is read from it: `list` stands for the value. */
   readonly pair: Pair;
   /** Added to the pair's offsets, it gives offsets in the current text. */
   readonly shift: number;
