@@ -4,23 +4,16 @@
 // the fix is not offered again; and applying all of a file's fixes at once (what `dbarch lint --fix`
 // and "Fix all" do) parses and resolves them all.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { Lexer, parse } from 'yaml';
 import { applyEdits, nonOverlappingEdits } from '../../src/core/fixes';
 import type { Finding, TextEdit } from '../../src/core/findings';
 import { lint } from '../../src/core/lint';
+import { filesUnder } from '../support/files';
 
 const root = join(__dirname, '..', '..');
-
-function files(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return files(path);
-    return /\.dbarch\.ya?ml$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** Every comment of a YAML text, as written (the lexer knows a `#` in a string from a comment). */
 function comments(text: string): string[] {
@@ -58,7 +51,7 @@ interface Case {
   text: string;
 }
 
-const yamlCases: Case[] = [...files(join(root, 'test', 'fixtures', 'rules')), ...files(join(root, 'examples'))].map((path) => ({
+const yamlCases: Case[] = [...filesUnder(join(root, 'test', 'fixtures', 'rules'), /\.dbarch\.ya?ml$/), ...filesUnder(join(root, 'examples'), /\.dbarch\.ya?ml$/)].map((path) => ({
   name: path.slice(root.length + 1),
   fileName: path.slice(path.lastIndexOf('/') + 1),
   text: readFileSync(path, 'utf8'),

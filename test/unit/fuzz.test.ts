@@ -7,7 +7,7 @@
 // through the same checks. `FUZZ_RUNS` sets the cases per property (10,000+ in all by default; `npm run
 // fuzz` runs 50,000 each); the seed is printed by fast-check on a failure.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -19,6 +19,7 @@ import { lint, type LintResult } from '../../src/core/lint';
 import { renderDiagram } from '../../src/core/mermaid';
 import { buildPreview } from '../../src/core/preview';
 import { assertSameData } from '../support/same-data';
+import { filesUnder } from '../support/files';
 
 const root = join(__dirname, '..', '..');
 const RUNS = Number(process.env.FUZZ_RUNS ?? 4_500);
@@ -37,15 +38,7 @@ function timeBound(text: string): number {
 const diagrams = new Set<string>();
 let cases = 0;
 
-function files(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return files(path);
-    return /\.dbarch\.(ya?ml|json)$/.test(entry.name) ? [path] : [];
-  });
-}
-
-const corpus = [...files(join(root, 'examples')), ...files(join(root, 'test', 'fixtures', 'rules'))].map((path) => ({ name: path.slice(root.length + 1), text: readFileSync(path, 'utf8') }));
+const corpus = [...filesUnder(join(root, 'examples'), /\.dbarch\.(ya?ml|json)$/), ...filesUnder(join(root, 'test', 'fixtures', 'rules'), /\.dbarch\.(ya?ml|json)$/)].map((path) => ({ name: path.slice(root.length + 1), text: readFileSync(path, 'utf8') }));
 
 /** Values that stress types, sizes and text. */
 const strangeValue = fc.oneof(
@@ -192,8 +185,6 @@ test(`${RUNS} mutated examples and fixtures: findings in range, deterministic, a
     { numRuns: RUNS, includeErrorInReport: true },
   );
 });
-
-
 
 test(`${RUNS} random texts read as YAML and as JSON: no throw, findings in range`, () => {
   fc.assert(

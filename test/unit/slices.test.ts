@@ -10,20 +10,13 @@ import { parseDocumentSteps, YAML_OPTIONS } from '../../src/core/document/yaml';
 import { lint, lintInSlices, type LintResult } from '../../src/core/lint';
 import { runSteps } from '../../src/core/steps';
 import { assertSameData } from '../support/same-data';
+import { filesUnder } from '../support/files';
 
 const ROOT = join(__dirname, '..', '..');
 
-function yamlFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(entry.name) ? [path] : [];
-  });
-}
-
 /** Texts the parser must read the same either way: every example and fixture, and awkward cases. */
 const texts: [string, string][] = [
-  ...[...yamlFiles(join(ROOT, 'examples')), ...yamlFiles(join(ROOT, 'test', 'fixtures'))].map((path): [string, string] => [path.slice(ROOT.length + 1), readFileSync(path, 'utf8')]),
+  ...[...filesUnder(join(ROOT, 'examples'), /\.ya?ml$/), ...filesUnder(join(ROOT, 'test', 'fixtures'), /\.ya?ml$/)].map((path): [string, string] => [path.slice(ROOT.length + 1), readFileSync(path, 'utf8')]),
   ['empty', ''],
   ['two documents', 'dbarch: 1\n---\nname: x\n'],
   ['an unclosed quote', 'dbarch: 1\nname: "shop\n'],
@@ -44,7 +37,6 @@ const texts: [string, string][] = [
   ['scalars at the top', '42\n'],
   ['a generated file of 200 databases', generateArchitecture({ databases: 200, seed: 3 })],
 ];
-
 
 test('the parse driven token by token reads every text exactly as parseDocument does', () => {
   assert.ok(texts.length > 400, `only ${texts.length} texts`);

@@ -2,7 +2,7 @@
 // edited item or the whole text, the document must be exactly what a whole parse gives: the data (key
 // order included), the problems, the comments and the place of every value.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateArchitecture } from '../../bench/generate';
@@ -10,16 +10,9 @@ import { parseSource, toPointer, type PathSegment, type SourceDocument } from '.
 import { readInPieces } from '../../src/core/document/yaml-edit';
 import { lint, sizeLimitResult } from '../../src/core/lint';
 import { keyOrder } from '../support/same-data';
+import { filesUnder } from '../support/files';
 
 const ROOT = join(__dirname, '..', '..');
-
-function yamlFiles(directory: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(directory, entry.name);
-    if (entry.isDirectory()) return yamlFiles(path);
-    return /\.ya?ml$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** A small deterministic random source (mulberry32). */
 function random(seed: number): () => number {
@@ -83,7 +76,7 @@ function deepFreeze(value: unknown): void {
 }
 
 const texts: [string, string][] = [
-  ...[...yamlFiles(join(ROOT, 'examples')), ...yamlFiles(join(ROOT, 'test', 'fixtures'))].map((path): [string, string] => [path.slice(ROOT.length + 1), readFileSync(path, 'utf8')]),
+  ...[...filesUnder(join(ROOT, 'examples'), /\.ya?ml$/), ...filesUnder(join(ROOT, 'test', 'fixtures'), /\.ya?ml$/)].map((path): [string, string] => [path.slice(ROOT.length + 1), readFileSync(path, 'utf8')]),
   ['generated, 20 databases', generateArchitecture({ databases: 20, seed: 7 })],
   ['generated, 60 databases', generateArchitecture({ databases: 60, seed: 3 })],
   ['generated, 10 databases, CRLF line breaks', generateArchitecture({ databases: 10, seed: 4 }).replace(/\n/g, '\r\n')],
@@ -205,7 +198,7 @@ test('an edit inside one item is read in pieces; an edit that reaches outside it
 
 test('typing at the end of any value of the examples reads in pieces, every time', () => {
   let typed = 0;
-  for (const path of yamlFiles(join(ROOT, 'examples'))) {
+  for (const path of filesUnder(join(ROOT, 'examples'), /\.ya?ml$/)) {
     const original = readFileSync(path, 'utf8');
     const earlier = parseSource(original, 'yaml');
     // Every plain `key: value` line inside an item (indented at least twice), with no comment after it.
