@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateArchitecture } from '../../bench/generate';
 import { parseSource, toPointer, type PathSegment, type SourceDocument } from '../../src/core/document';
-import { readInPieces } from '../../src/core/document/yaml-edit';
 import { lint, sizeLimitResult } from '../../src/core/lint';
 import { keyOrder } from '../support/same-data';
 import { filesUnder } from '../support/files';
@@ -98,7 +97,7 @@ test('a read after each of thousands of edits is the read of the whole text, and
       const reread = parseSource(text, 'yaml', clean);
       assertSameDocument(reread, parseSource(text, 'yaml'), label);
       edits++;
-      if (readInPieces(reread.tree)) inPieces++;
+      if (reread.readInPieces) inPieces++;
       if (reread.problems.length === 0) clean = reread;
     }
   }
@@ -177,7 +176,7 @@ test('an edit inside one item is read in pieces; an edit that reaches outside it
   for (const [name, before, after, expected] of cases) {
     const reread = parseSource(after, 'yaml', parseSource(before, 'yaml'));
     assertSameDocument(reread, parseSource(after, 'yaml'), name);
-    assert.equal(readInPieces(reread.tree), expected, `${name}: read in pieces`);
+    assert.equal(reread.readInPieces, expected, `${name}: read in pieces`);
   }
   // The same text again (settings changed) keeps the earlier read; the stand-in for a file over the
   // size limit parsed nothing, so a read never builds on it.
@@ -191,7 +190,7 @@ test('an edit inside one item is read in pieces; an edit that reaches outside it
   for (const letter of 'ql') {
     text = text.replace('engine: postgres', `engine: postgres${letter}`);
     earlier = parseSource(text, 'yaml', earlier);
-    assert.ok(readInPieces(earlier.tree));
+    assert.ok(earlier.readInPieces);
     assertSameDocument(earlier, parseSource(text, 'yaml'), `typed ${letter}`);
   }
 });
@@ -208,7 +207,7 @@ test('typing at the end of any value of the examples reads in pieces, every time
       const where = `${path.slice(ROOT.length + 1)}: x after ${match[0].trim()}`;
       const reread = parseSource(text, 'yaml', earlier);
       assertSameDocument(reread, parseSource(text, 'yaml'), where);
-      assert.ok(readInPieces(reread.tree), `${where}: read whole`);
+      assert.ok(reread.readInPieces, `${where}: read whole`);
       typed++;
     }
   }

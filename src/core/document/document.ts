@@ -47,6 +47,8 @@ export interface SyntaxTree {
   comments(): SourceComment[];
   /** The shape of the mapping at a path, for inserting keys; undefined if it is not a mapping. */
   mapping(path: readonly PathSegment[]): MappingShape | undefined;
+  /** True for a tree built on an earlier read, parsing only the item an edit was in (yaml-edit.ts). */
+  readonly inPieces?: boolean;
 }
 
 /** Where a mapping's entries are, so a fix can add a key in the mapping's own style. */
@@ -76,6 +78,11 @@ export class SourceDocument {
     lines?: LineIndex,
   ) {
     this.lines = lines ?? new LineIndex(text);
+  }
+
+  /** Whether this read built on an earlier read of the file, parsing only the item an edit was in. */
+  get readInPieces(): boolean {
+    return this.tree?.inPieces === true;
   }
 
   /** Whether syntax errors (other than duplicate keys) make the data unusable for validation. */

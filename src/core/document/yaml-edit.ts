@@ -100,6 +100,8 @@ const BLOCK = 1_024;
 
 /** The tree of a YAML file read in pieces (see the top of this file). */
 class PieceTree implements SyntaxTree {
+  readonly inPieces = true;
+
   private constructor(
     readonly text: string,
     private readonly sections: readonly Section[],
@@ -441,9 +443,4 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** No aliases in a read in pieces, so a node stands for itself. */
 function same(node: unknown): unknown {
   return node;
-}
-
-/** Whether a document's tree was read in pieces, building on an earlier read (for tests and the bench). */
-export function readInPieces(tree: SyntaxTree | undefined): boolean {
-  return tree instanceof PieceTree;
 }

@@ -108,6 +108,22 @@ describe('diagnostics', () => {
     assert.deepEqual(dbarchDiagnostics(document.uri).map(ruleOf), ['rds/multi-az-production']);
   });
 
+  it('reads an edit inside one database in pieces, and finds what a whole read finds', async () => {
+    const document = await open('orders.dbarch.yaml');
+    touched.push(document);
+    const original = await linted(document);
+    await replace(document, rangeOf(document, 'multiAz: false', 'false'), 'true');
+    const fixed = await linted(document);
+    assert.equal(fixed.document.readInPieces, true);
+    assert.deepEqual(fixed.findings, []);
+    // Back to the original text, read in pieces this time: the findings of the original lint, places included.
+    await replace(document, rangeOf(document, 'multiAz: true', 'true'), 'false');
+    const again = await linted(document);
+    assert.equal(again.document.readInPieces, true);
+    assert.equal(again.document.text, original.document.text);
+    assert.deepEqual(again.findings, original.findings);
+  });
+
   // The time from typing to the warning is measured and reported (metrics), not asserted: timings
   // belong to measurements, and a loaded machine must not fail the suite.
   it('shows the warning after typing `false` (time reported)', async () => {
