@@ -3,6 +3,7 @@
 // only schedules it and translates findings.
 import * as vscode from 'vscode';
 import { lintInSlices, sizeLimitResult, type LintResult } from '../core/lint';
+import type { SourceDocument } from '../core/document';
 import { SUPPRESSION_RULE_ID, type Finding } from '../core/findings';
 import type { LintEvent } from './api';
 import { isArchitectureDocument } from './architecture-files';
@@ -21,6 +22,11 @@ const DEFAULT_MAX_FILE_SIZE_KB = 1024;
 export class Linter implements vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('dbarch');
   private readonly results = new Map<string, { version: number; result: LintResult }>();
+  /**
+   * Per file, the last read that a lint can build on: one without problems. A lint of text with a
+   * syntax error (a key half typed) is not, and the next lint builds on the read before it instead.
+   */
+  private readonly cleanReads = new Map<string, SourceDocument>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per document, the number of the latest lint started; an older lint's result is dropped. */
   private readonly generations = new Map<string, number>();
@@ -105,13 +111,14 @@ export class Linter implements vscode.Disposable {
             {
               fileName: document.uri.path,
               config: effectiveConfig(configFile?.findings.length ? undefined : configFile?.config),
-              // The last lint's read: after a typical edit only the edited item is parsed again.
-              earlier: this.results.get(key)?.result.document,
+              // After a typical edit only the edited item is parsed again (core/document/yaml-edit.ts).
+              earlier: this.cleanReads.get(key),
             },
             { cancelled: stale },
           );
     if (!result || stale()) return replaced();
     this.results.set(key, { version, result });
+    if (result.document.tree && result.document.problems.length === 0 && result.document.duplicateKeys.length === 0) this.cleanReads.set(key, result.document);
     this.diagnostics.set(document.uri, result.findings.map((finding) => this.toDiagnostic(finding, document.uri, text)));
     this.emitter.fire({ uri: document.uri, version, result });
     return result;
@@ -123,6 +130,7 @@ export class Linter implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);
+    this.cleanReads.delete(key);
     this.generations.delete(key);
     this.running.delete(key);
     this.diagnostics.delete(document.uri);

@@ -24,11 +24,20 @@ export function parseSource(text: string, language: DocumentLanguage, earlier?: 
   return runSteps(parseSourceSteps(text, language, earlier));
 }
 
+/** `rereadYaml`, with any failure of it a reason to read the whole text rather than a finding. */
+function rereadAfterEdit(earlier: SourceDocument, text: string): ReturnType<typeof rereadYaml> {
+  try {
+    return rereadYaml(earlier, text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `parseSource` in steps (see steps.ts): a YAML parse may pause (JSON parses fast enough in one go). */
 export function* parseSourceSteps(text: string, language: DocumentLanguage, earlier?: SourceDocument): Steps<SourceDocument> {
   try {
     // The yaml package skips a byte-order mark itself; for JSON a space keeps every offset the same.
-    const again = language === 'yaml' && earlier?.language === 'yaml' ? rereadYaml(earlier, text) : undefined;
+    const again = language === 'yaml' && earlier?.language === 'yaml' ? rereadAfterEdit(earlier, text) : undefined;
     const parsed = language === 'json' ? parseJson(text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text) : (again ?? (yield* parseYamlSteps(text)));
     return new SourceDocument(text, language, parsed.value, parsed.problems, parsed.duplicateKeys, parsed.tree, again?.lines);
   } catch (error) {

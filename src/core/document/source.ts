@@ -18,7 +18,7 @@ export interface Span {
   end: number;
 }
 
-/** Converts offsets to line/character positions; built once per text. */
+/** Converts offsets to line/character positions; built once per text, or from the index of the text before an edit (`edited`). */
 export class LineIndex {
   /** The offset where each line starts (a typed array: an edit copies it whole, which is fast). */
   private readonly lineStarts: Int32Array;

@@ -5,7 +5,7 @@
 //
 // Whenever the edit could change how anything outside the item reads, the answer is "read it all
 // again" (undefined), and the caller parses the whole text. The test that runs thousands of edits and
-// compares each result with a whole parse (test/unit/yaml-edit.test.ts) is what keeps this exact.
+// compares each result with a whole parse (test/unit/yaml-edit.test.ts) is what checks this.
 import { Composer, isMap, isScalar, isSeq, Parser, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import type { DuplicateKey, MappingShape, SourceComment, SyntaxTree } from './document';
 import type { LineIndex, PathSegment, Span } from './source';
@@ -16,6 +16,7 @@ import {
   firstEntryOf,
   keyText,
   mappingAt,
+  ownLineComments,
   plainKey,
   rangeSpan,
   setProperty,
@@ -49,10 +50,59 @@ export function rereadYaml(earlier: EarlierRead, text: string): (ParsedYaml & { 
   // The same text again (a lint after a change of settings): the earlier read stands.
   if (text === earlier.text) return { value: earlier.value, problems: [], duplicateKeys: [], tree: earlierTree, lines: earlier.lines };
   const pieces = earlierTree instanceof PieceTree ? earlierTree : PieceTree.cut(earlierTree);
-  const edit = pieces?.edited(text);
-  if (!edit) return undefined;
-  const { tree, from, to } = edit;
-  return { value: tree.value, problems: [], duplicateKeys: [], tree, lines: earlier.lines.edited(text, from, to) };
+  if (!pieces) return undefined;
+  let edit = changedRange(earlier.text, text);
+  let tree = pieces.edited(text, edit);
+  // A line added at the end of an item reads, character for character, as an addition at the start of
+  // the next one's indentation: the same edit moved left lands inside the item it belongs to.
+  const slid = tree ? undefined : slidLeft(earlier.text, text, edit);
+  if (slid) {
+    edit = slid;
+    tree = pieces.edited(text, edit);
+  }
+  if (!tree) return undefined;
+  return { value: tree.value, problems: [], duplicateKeys: [], tree, lines: earlier.lines.edited(text, edit.from, edit.to) };
+}
+
+/** An edit: the earlier text's characters from `from` to `to` were replaced (by `to - from` plus the change in length). */
+interface Edit {
+  from: number;
+  to: number;
+}
+
+/** How many characters the search for an edit compares at a time. */
+const BLOCK = 1_024;
+
+/** The edit between two texts: what lies between their longest common start and their longest common end. */
+function changedRange(old: string, text: string): Edit {
+  const shorter = Math.min(old.length, text.length);
+  let from = 0;
+  // Compared a block at a time first: the engine compares two strings far faster than a loop does.
+  while (from + BLOCK <= shorter && old.slice(from, from + BLOCK) === text.slice(from, from + BLOCK)) from += BLOCK;
+  while (from < shorter && old.charCodeAt(from) === text.charCodeAt(from)) from++;
+  let same = 0;
+  while (same + BLOCK <= shorter - from && old.slice(old.length - same - BLOCK, old.length - same) === text.slice(text.length - same - BLOCK, text.length - same)) same += BLOCK;
+  while (same < shorter - from && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
+  return { from, to: old.length - same };
+}
+
+/**
+ * A pure insertion or deletion moved as far left as the texts allow (inserting `ab` after `b` is
+ * inserting `ba` before it); undefined when it cannot move or is neither.
+ */
+function slidLeft(old: string, text: string, edit: Edit): Edit | undefined {
+  const delta = text.length - old.length;
+  let from = edit.from;
+  if (delta > 0 && edit.to === edit.from) {
+    while (from > 0 && old.charCodeAt(from - 1) === text.charCodeAt(from - 1 + delta)) from--;
+    return from < edit.from ? { from, to: from } : undefined;
+  }
+  const removed = edit.to - edit.from;
+  if (delta < 0 && removed === -delta) {
+    while (from > 0 && old.charCodeAt(from - 1) === old.charCodeAt(from - 1 + removed)) from--;
+    return from < edit.from ? { from, to: from + removed } : undefined;
+  }
+  return undefined;
 }
 
 /** One item of a top-level block list or mapping, with the lines it takes. */
@@ -86,17 +136,15 @@ interface List {
 /** One entry of the top-level mapping. */
 interface Section {
   readonly key: string;
-  /** The entry as first read. When the value is cut into pieces, only the key is read from it: `list` stands for the value. */
-  readonly pair: Pair;
-  /** Added to the pair's offsets, it gives offsets in the current text. */
+  readonly keyNode: YamlNode;
+  /** Added to the offsets of the key (and of `whole`), it gives offsets in the current text. */
   readonly shift: number;
-  /** The value cut into pieces; undefined when the entry is kept whole (a scalar, a flow collection). */
+  /** The entry, when it is kept whole (its value a scalar or a flow collection). */
+  readonly whole: Pair | undefined;
+  /** The value cut into pieces, when it is a block list or mapping. Only one of `whole` and `list` is set. */
   readonly list: List | undefined;
   readonly value: unknown;
 }
-
-/** How many characters the search for an edit compares at a time. */
-const BLOCK = 1_024;
 
 /** The tree of a YAML file read in pieces (see the top of this file). */
 class PieceTree implements SyntaxTree {
@@ -128,38 +176,24 @@ class PieceTree implements SyntaxTree {
       const key = keyText(pair);
       if (key === undefined || !isScalar(pair.key) || !plainKey(pair.key) || !pair.key.range || pair.key.range[1] <= pair.key.range[0] || !startsLine(text, pair.key.range[0])) return undefined;
       keys.set(key, index);
-      sections.push({ key, pair, shift: 0, list: undefined, value: data[key] });
+      sections.push({ key, keyNode: pair.key, shift: 0, whole: pair, list: undefined, value: data[key] });
     }
     for (const [index, section] of sections.entries()) {
-      const value = section.pair.value;
+      const value = section.whole!.value;
       if (!(isSeq(value) || isMap(value)) || value.flow || value.tag !== undefined || !value.range || value.items.length === 0) continue;
       const next = sections[index + 1];
-      const end = next ? lineStart(text, rangeSpan(next.pair.key as YamlNode).start) : text.length;
+      const end = next ? lineStart(text, rangeSpan(next.keyNode).start) : text.length;
       const list = cutList(value, text, end, section.value);
       if (!list) return undefined;
-      sections[index] = { ...section, list };
+      // The list stands for the value from now on; the entry's nodes are not kept.
+      sections[index] = { ...section, whole: undefined, list };
     }
     return new PieceTree(text, sections, keys, rangeSpan(root), tree.shape.multiLineScalars, data);
   }
 
-  /**
-   * The tree of `text`, an edit of this tree's text, parsing only the item the edit is in (see rereadYaml),
-   * with where the edit is: this text's characters from `from` to `to` were replaced.
-   */
-  edited(text: string): { tree: PieceTree; from: number; to: number } | undefined {
-    const old = this.text;
-    // The edit is what lies between the longest common start and the longest common end.
-    const shorter = Math.min(old.length, text.length);
-    let from = 0;
-    // Compared a block at a time first: the engine compares two strings far faster than a loop does.
-    while (from + BLOCK <= shorter && old.slice(from, from + BLOCK) === text.slice(from, from + BLOCK)) from += BLOCK;
-    while (from < shorter && old.charCodeAt(from) === text.charCodeAt(from)) from++;
-    let same = 0;
-    while (same + BLOCK <= shorter - from && old.slice(old.length - same - BLOCK, old.length - same) === text.slice(text.length - same - BLOCK, text.length - same)) same += BLOCK;
-    while (same < shorter - from && old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
-    const to = old.length - same;
-    const delta = text.length - old.length;
-
+  /** The tree of `text`, this tree's text with `edit` made, parsing only the item the edit is in (see rereadYaml). */
+  edited(text: string, { from, to }: Edit): PieceTree | undefined {
+    const delta = text.length - this.text.length;
     const sectionIndex = this.sections.findIndex((section) => section.list && section.list.pieces[0].start <= from && from < section.list.pieces[section.list.pieces.length - 1].end);
     const section = this.sections[sectionIndex];
     const list = section?.list;
@@ -212,25 +246,26 @@ class PieceTree implements SyntaxTree {
     }
     multiLine.push(...shape.multiLineScalars);
     multiLine.sort((a, b) => a.start - b.start);
-    return { tree: new PieceTree(text, sections, this.keys, { start: this.rootSpan.start, end: rootEnd }, multiLine, value), from, to };
+    return new PieceTree(text, sections, this.keys, { start: this.rootSpan.start, end: rootEnd }, multiLine, value);
   }
 
   find(path: readonly PathSegment[]): Found | undefined {
     if (path.length === 0) {
       const first = this.sections[0];
-      return { keySpan: undefined, valueSpan: this.rootSpan, isCollection: true, firstEntrySpan: shifted(firstEntryOf(first.pair), first.shift) };
+      return { keySpan: undefined, valueSpan: this.rootSpan, isCollection: true, firstEntrySpan: shifted(first.whole ? firstEntryOf(first.whole) : rangeSpan(first.keyNode), first.shift) };
     }
     const section = this.section(path[0]);
     if (!section) return undefined;
     const list = section.list;
-    if (!list) {
-      const { keySpan, valueSpan } = entrySpans(section.pair);
-      return shiftedFound(findFrom(section.pair.value, keySpan, valueSpan, path.slice(1), same), section.shift);
+    if (section.whole) {
+      const { keySpan, valueSpan } = entrySpans(section.whole);
+      return shiftedFound(findFrom(section.whole.value, keySpan, valueSpan, path.slice(1), same), section.shift);
     }
+    if (!list) return undefined;
     if (path.length === 1) {
       const first = list.pieces[0];
       return {
-        keySpan: shifted(rangeSpan(section.pair.key as YamlNode), section.shift),
+        keySpan: shifted(rangeSpan(section.keyNode), section.shift),
         valueSpan: list.span,
         isCollection: true,
         firstEntrySpan: list.kind === 'map' ? shifted(firstEntryOf(first.node as Pair), first.shift) : undefined,
@@ -252,16 +287,17 @@ class PieceTree implements SyntaxTree {
   mapping(path: readonly PathSegment[]): MappingShape | undefined {
     if (path.length === 0) {
       const entries = this.sections.map((section) => {
-        if (!section.list) return entryShape(section.pair, this.text, section.shift);
-        const key = shifted(rangeSpan(section.pair.key as YamlNode), section.shift);
-        return { keySpan: key, valueEnd: Math.max(trimEnd(this.text, section.list.span.end), key.end) };
+        if (section.whole) return entryShape(section.whole, this.text, section.shift);
+        const key = shifted(rangeSpan(section.keyNode), section.shift);
+        return { keySpan: key, valueEnd: Math.max(trimEnd(this.text, section.list!.span.end), key.end) };
       });
       return { flow: false, entries };
     }
     const section = this.section(path[0]);
     if (!section) return undefined;
     const list = section.list;
-    if (!list) return mappingAt(section.pair.value, path.slice(1), this.text, section.shift, same);
+    if (section.whole) return mappingAt(section.whole.value, path.slice(1), this.text, section.shift, same);
+    if (!list) return undefined;
     if (path.length === 1) return list.kind === 'map' ? { flow: false, entries: list.pieces.map((piece) => entryShape(piece.node as Pair, this.text, piece.shift)) } : undefined;
     const segment = path[1];
     if (list.kind === 'seq') {
@@ -273,14 +309,7 @@ class PieceTree implements SyntaxTree {
   }
 
   comments(): SourceComment[] {
-    const comments: SourceComment[] = [];
-    const pattern = /^[ \t]*#(.*)$/gm;
-    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
-      const hash = match.index + match[0].indexOf('#');
-      if (this.multiLine.some((span) => hash > span.start && hash < span.end)) continue;
-      comments.push({ text: match[1].replace(/\r$/, ''), span: { start: hash, end: match.index + match[0].replace(/\r$/, '').length } });
-    }
-    return comments;
+    return ownLineComments(this.text, () => this.multiLine);
   }
 
   /** A read in pieces has no duplicate keys: a piece with one is read whole instead. */
@@ -396,16 +425,14 @@ function pieceAt(pieces: readonly Piece[], offset: number): number {
 }
 
 function shiftPiece(piece: Piece, delta: number): Piece {
-  return { node: piece.node, key: piece.key, shift: piece.shift + delta, start: piece.start + delta, end: piece.end + delta, value: piece.value };
+  return { ...piece, shift: piece.shift + delta, start: piece.start + delta, end: piece.end + delta };
 }
 
 function shiftSection(section: Section, delta: number): Section {
   const list = section.list;
   return {
-    key: section.key,
-    pair: section.pair,
+    ...section,
     shift: section.shift + delta,
-    value: section.value,
     list: list && {
       ...list,
       pieces: list.pieces.map((piece) => shiftPiece(piece, delta)),

@@ -153,15 +153,7 @@ export class YamlTree implements SyntaxTree {
 
   /** Own-line `#` comments, leaving out lines that belong to block or multi-line scalars. */
   comments(): SourceComment[] {
-    const candidates: SourceComment[] = [];
-    const pattern = /^[ \t]*#(.*)$/gm;
-    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) {
-      const hash = match.index + match[0].indexOf('#');
-      candidates.push({ text: match[1].replace(/\r$/, ''), span: { start: hash, end: match.index + match[0].replace(/\r$/, '').length } });
-    }
-    if (candidates.length === 0) return candidates;
-    const scalarSpans = this.shape.multiLineScalars;
-    return candidates.filter((comment) => !scalarSpans.some((span) => comment.span.start > span.start && comment.span.start < span.end));
+    return ownLineComments(this.text, () => this.shape.multiLineScalars);
   }
 
   /** Every key written twice in one mapping, with the place of its first occurrence. */
@@ -238,6 +230,22 @@ export function rangeSpan(node: YamlNode): Span {
   const range = node.range;
   if (!range) return { start: 0, end: 0 };
   return { start: range[0], end: range[1] };
+}
+
+/**
+ * The `#` comments on lines of their own, leaving out lines inside scalars written over several lines
+ * (block scalars, folded quoted strings), whose spans are asked for only when there is a comment.
+ */
+export function ownLineComments(text: string, multiLineScalars: () => readonly Span[]): SourceComment[] {
+  const candidates: SourceComment[] = [];
+  const pattern = /^[ \t]*#(.*)$/gm;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const hash = match.index + match[0].indexOf('#');
+    candidates.push({ text: match[1].replace(/\r$/, ''), span: { start: hash, end: match.index + match[0].replace(/\r$/, '').length } });
+  }
+  if (candidates.length === 0) return candidates;
+  const spans = multiLineScalars();
+  return candidates.filter((comment) => !spans.some((span) => comment.span.start > span.start && comment.span.start < span.end));
 }
 
 /** What `SyntaxTree.find` gives for a node. */

@@ -670,10 +670,15 @@ function prune(data: Record<string, unknown>, paths: readonly PathSegment[][]): 
   if (paths.length === 0) return data;
   const copied = new WeakSet<object>();
   const copy = <T extends object>(value: T): T => {
-    // Own properties copied as plain writable ones (`__proto__` included), whatever the original's were.
-    const properties: PropertyDescriptorMap = {};
-    if (!Array.isArray(value)) for (const [key, item] of Object.entries(value)) properties[key] = { value: item, writable: true, enumerable: true, configurable: true };
-    const clone = (Array.isArray(value) ? [...value] : Object.defineProperties({}, properties)) as T;
+    if (Array.isArray(value)) {
+      const clone = [...value] as T;
+      copied.add(clone);
+      return clone;
+    }
+    // Own properties defined one by one as plain writable ones, whatever the original's were (frozen
+    // data stays shared with the next read), and an own `__proto__` stays an own property.
+    const clone = {} as T;
+    for (const [key, item] of Object.entries(value)) Object.defineProperty(clone, key, { value: item, writable: true, enumerable: true, configurable: true });
     copied.add(clone);
     return clone;
   };

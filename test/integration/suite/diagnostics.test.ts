@@ -122,6 +122,17 @@ describe('diagnostics', () => {
     assert.equal(again.document.readInPieces, true);
     assert.equal(again.document.text, original.document.text);
     assert.deepEqual(again.findings, original.findings);
+    // A key typed letter by letter passes through text with a syntax error, read whole; the lint after
+    // it builds on the last read without problems, so the finished line is read in pieces again.
+    const end = rangeOf(document, 'multiAz: false', 'false').end;
+    await replace(document, new vscode.Range(end, end), '\n    po');
+    const broken = await linted(document);
+    assert.equal(broken.document.readInPieces, false);
+    assert.ok(broken.document.hasSyntaxErrors);
+    await replace(document, new vscode.Range(end.line + 1, 0, end.line + 1, 6), '    port: 5432');
+    const typed = await linted(document);
+    assert.equal(typed.document.readInPieces, true);
+    assert.equal(typed.document.hasSyntaxErrors, false);
   });
 
   // The time from typing to the warning is measured and reported (metrics), not asserted: timings
