@@ -37,8 +37,9 @@ export interface LintOptions {
   /** The rules to run; all registered rules by default. */
   rules?: readonly Rule[];
   /**
-   * The document of the lint of an earlier version of this file (the editor passes its last one): a
-   * YAML parse then reads again only the part an edit changed, when it can. The findings are the same.
+   * The document of the lint of an earlier version of this file (the editor passes its last one whose
+   * read had no problems): a YAML parse then reads again only the item an edit changed, when it can.
+   * The findings are the same.
    */
   earlier?: SourceDocument;
 }
