@@ -131,6 +131,11 @@ function typedInto(text: string): [string, string] {
   return [before, after];
 }
 
+/** Stops the bench if an edit it times was read whole: it would be timing the wrong thing. */
+function assertReadInPieces(document: LintResult['document'] | undefined): void {
+  if (!document?.readInPieces) throw new Error('the edit was read as a whole: the bench no longer measures the read after an edit');
+}
+
 /** Reads the two versions of `typedInto` in turn, each building on the read of the other (the read stage of the lint after an edit). */
 function readAfterEdit(text: string): () => number {
   const versions = typedInto(text);
@@ -139,7 +144,7 @@ function readAfterEdit(text: string): () => number {
   return () => {
     turn = 1 - turn;
     last = parseSource(versions[turn], 'yaml', last);
-    if (!last.readInPieces) throw new Error('the edit was read as a whole: the bench no longer measures the read after an edit');
+    assertReadInPieces(last);
     return last.lines.lineCount;
   };
 }
@@ -152,7 +157,7 @@ function editLinter(text: string): () => number {
   return () => {
     turn = 1 - turn;
     last = lint(versions[turn], { fileName: 'bench.dbarch.yaml', earlier: last.document });
-    if (!last.document.readInPieces) throw new Error('the edit was read as a whole: the bench no longer measures the lint after an edit');
+    assertReadInPieces(last.document);
     return last.findings.length;
   };
 }
@@ -288,7 +293,7 @@ async function sliced(text: string, earlier?: LintResult['document']): Promise<{
     },
   );
   worst = Math.max(worst, performance.now() - sliceStart);
-  if (earlier && !result?.document.readInPieces) throw new Error('the edit was read as a whole: the bench no longer measures the lint after an edit');
+  if (earlier) assertReadInPieces(result?.document);
   return { total: performance.now() - started, pauses, worst };
 }
 

@@ -27,6 +27,7 @@ import {
   type Found,
   type ParsedYaml,
 } from './yaml';
+import { isObject } from '../shapes';
 
 /** What an earlier read of the file left: its text, data and tree. */
 export interface EarlierRead {
@@ -463,9 +464,6 @@ function startsLine(text: string, offset: number): boolean {
   return true;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** No aliases in a read in pieces, so a node stands for itself. */
 function same(node: unknown): unknown {

@@ -4,7 +4,7 @@
 import { AURORA_PROMOTION_TIER } from '../facts/aurora';
 import { toPointer, type PathSegment } from '../document/source';
 import type { Environment } from '../findings';
-import type { Complete } from '../shapes';
+import { isObject, type Complete } from '../shapes';
 import type {
   RawApplication,
   RawArchitecture,
@@ -647,9 +647,6 @@ function expandMultiAz(raw: RawRdsMultiAz | undefined, ownerPointer: string): Mu
   return { enabled: true, mode: raw.mode ?? 'instance', standbyAz: raw.standbyAz, pointer, declared: true };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function entries<T>(record: Record<string, T> | undefined): [string, T][] {
   return isObject(record) ? (Object.entries(record) as [string, T][]) : [];

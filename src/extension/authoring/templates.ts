@@ -5,6 +5,7 @@ import { languageOf, parseSource } from '../../core/document';
 import * as l10n from '../../core/l10n';
 import { lint } from '../../core/lint';
 import type { Span } from '../../core/document/source';
+import { isObject } from '../../core/shapes';
 import type { Template } from './starters';
 
 /** The example the walkthrough opens: a teaching file whose findings are the point. */
@@ -34,7 +35,7 @@ export function exampleTemplate(fileName: string, text: string): Template | unde
   const language = languageOf(fileName, text);
   const data = parseSource(text, language).value;
   const field = (key: string): string | undefined => {
-    const value = isRecord(data) ? data[key] : undefined;
+    const value = isObject(data) ? data[key] : undefined;
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
   return {
@@ -97,6 +98,3 @@ export function nameValueSpan(text: string, language: 'yaml' | 'json'): Span | u
   return quoted ? { start: start + 1, end: end - 1 } : { start, end };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
