@@ -35,6 +35,17 @@ panZoom.set(state);
 
 /** The diagram on screen (the last one that was valid and drew). */
 let shown: { diagram: PreviewDiagram; text: string; size: { width: number; height: number } } | undefined;
+/**
+ * Mermaid's last SVG and the text it drew. Most edits leave the Mermaid text as it was (a comment, a
+ * backup window, a description): the preview then shows this SVG again with the new findings instead
+ * of laying the diagram out again, which takes Mermaid seconds for a few hundred nodes. `look` is the
+ * theme it was drawn in.
+ */
+let drawn: { text: string; svg: string; look: number } | undefined;
+/** Counts the theme changes: an SVG drawn in another theme is never shown again. */
+let look = 0;
+/** Updates shown (Mermaid's renders and the SVGs shown again): `document.body.dataset.rendered`. */
+let shownCount = 0;
 /** The nodes the editor's cursor is in. */
 let highlighted: string[] = [];
 let colours: ThemeColours = readTheme();
@@ -105,27 +116,26 @@ async function render(diagram: PreviewDiagram): Promise<void> {
     queued = diagram;
     return;
   }
-  rendering = true;
   const text = withDirection(diagram.text, state.direction);
-  const id = `dbarch-diagram-${++renderCount}`;
   const started = performance.now();
+  if (drawn && drawn.text === text && drawn.look === look) {
+    show(diagram, text, drawn.svg);
+    document.body.dataset.reusedMs = String(Math.round(performance.now() - started));
+    document.body.dataset.rendered = String(++shownCount);
+    return;
+  }
+  rendering = true;
+  const id = `dbarch-diagram-${++renderCount}`;
+  const drawnLook = look;
   try {
     const { svg } = await mermaid.render(id, text);
+    drawn = { text, svg, look: drawnLook };
+    // A newer diagram waits: it is shown instead (and reuses this SVG if its text is the same).
     if (!queued) {
-      ui.canvas.innerHTML = svg;
-      ui.canvas.classList.remove('stale');
-      ui.empty.hidden = true;
-      const element = ui.canvas.querySelector('svg')!;
-      const size = naturalSize(element);
-      element.setAttribute('width', String(size.width));
-      element.setAttribute('height', String(size.height));
-      element.style.maxWidth = 'none';
-      shown = { diagram, text, size };
-      decorate(element, diagram);
-      highlight(highlighted);
-      if (!state.moved) panZoom.fit(size.width, size.height);
+      show(diagram, text, svg);
       document.body.dataset.renderMs = String(Math.round(performance.now() - started));
-      document.body.dataset.rendered = String(renderCount);
+      document.body.dataset.mermaidRenders = String(renderCount);
+      document.body.dataset.rendered = String(++shownCount);
     }
   } catch (error) {
     document.getElementById(id)?.remove();
@@ -139,6 +149,22 @@ async function render(diagram: PreviewDiagram): Promise<void> {
     queued = undefined;
     if (next) await render(next);
   }
+}
+
+/** Puts an SVG Mermaid drew for `text` on the canvas and decorates it for `diagram`. */
+function show(diagram: PreviewDiagram, text: string, svg: string): void {
+  ui.canvas.innerHTML = svg;
+  ui.canvas.classList.remove('stale');
+  ui.empty.hidden = true;
+  const element = ui.canvas.querySelector('svg')!;
+  const size = naturalSize(element);
+  element.setAttribute('width', String(size.width));
+  element.setAttribute('height', String(size.height));
+  element.style.maxWidth = 'none';
+  shown = { diagram, text, size };
+  decorate(element, diagram);
+  highlight(highlighted);
+  if (!state.moved) panZoom.fit(size.width, size.height);
 }
 
 /** Marks the regions and AZs, the nodes with findings, and makes nodes clickable and focusable. */
@@ -462,6 +488,7 @@ function watchTheme(): void {
     signature = nextSignature;
     colours = next;
     mermaid.initialize(mermaidConfig());
+    look++;
     document.body.dataset.theme = kind;
     if (shown) void render(shown.diagram);
   };
