@@ -119,7 +119,9 @@ async function render(diagram: PreviewDiagram): Promise<void> {
   const text = withDirection(diagram.text, state.direction);
   const started = performance.now();
   if (drawn && drawn.text === text && drawn.look === look) {
-    show(diagram, text, drawn.svg);
+    const onScreen = shown?.text === text ? ui.canvas.querySelector('svg') : null;
+    if (shown && onScreen) redecorate(onScreen, diagram, shown);
+    else show(diagram, text, drawn.svg);
     document.body.dataset.reusedMs = String(Math.round(performance.now() - started));
     document.body.dataset.rendered = String(++shownCount);
     return;
@@ -165,6 +167,17 @@ function show(diagram: PreviewDiagram, text: string, svg: string): void {
   decorate(element, diagram);
   highlight(highlighted);
   if (!state.moved) panZoom.fit(size.width, size.height);
+}
+
+/** The SVG on screen already draws this diagram's text: only the finding marks and node names change. */
+function redecorate(svg: SVGSVGElement, diagram: PreviewDiagram, current: NonNullable<typeof shown>): void {
+  ui.canvas.classList.remove('stale');
+  ui.empty.hidden = true;
+  for (const badge of svg.querySelectorAll('g.node > g.badge')) badge.remove();
+  for (const element of svg.querySelectorAll('g.node.finding-error, g.node.finding-warning')) element.classList.remove('finding-error', 'finding-warning');
+  shown = { diagram, text: current.text, size: current.size };
+  decorate(svg, diagram);
+  highlight(highlighted);
 }
 
 /** Marks the regions and AZs, the nodes with findings, and makes nodes clickable and focusable. */

@@ -656,7 +656,7 @@ describe('live updates', () => {
       assert.ok((await page.rendered()) > before);
       assert.equal(await page.evaluate(`document.querySelector('.canvas').classList.contains('stale')`), false);
       assert.equal(await page.evaluate(`document.querySelector('.banner').hidden`), true);
-      assert.equal(await page.evaluate(`document.querySelector('.canvas svg').dataset.marker`), undefined, 'a new SVG');
+      assert.equal(await page.evaluate(`document.querySelector('.canvas svg').dataset.marker`), 'first', 'the same text: the SVG on screen stays, and is current again');
       await assertClean(page);
     }
   });
@@ -679,9 +679,12 @@ describe('live updates', () => {
       assert.equal(await page.evaluate(badge), 'badge badge-error');
       const rendersBefore = await mermaidRenders();
       const viewBox = await page.evaluate<string>(`document.querySelector('.canvas svg').getAttribute('viewBox')`);
+      await page.evaluate(`document.querySelector('.canvas svg').dataset.marker = 'before'`);
 
       await draw(page, edited);
       assert.equal(await mermaidRenders(), rendersBefore, 'Mermaid was not asked to lay the diagram out again');
+      assert.equal(await page.evaluate(`document.querySelector('.canvas svg').dataset.marker`), 'before', 'the SVG on screen is kept');
+      assert.equal(await count(page, '.canvas g.node[data-node] > g.badge'), edited.diagram.nodes.filter((node) => node.severity === 'error' || node.severity === 'warning').length, 'one badge per node with errors or warnings, none left over');
       assert.equal(await page.evaluate(badge), 'badge badge-warning', 'the badge follows the new findings');
       assert.equal(await count(page, '.canvas svg'), 1);
       assert.equal(await count(page, '.canvas g.node[data-node]'), edited.diagram.nodes.length, 'every node is drawn and clickable');
@@ -697,6 +700,13 @@ describe('live updates', () => {
       assert.notEqual(moved.diagram.text, edited.diagram.text, 'a new instance class is in the label');
       await draw(page, moved);
       assert.equal(await mermaidRenders(), rendersBefore + 2, 'a new text is drawn by Mermaid');
+
+      // An update with nothing to draw empties the canvas; the text drawn last then comes back from Mermaid's SVG.
+      await page.send({ ...moved, diagram: { ...moved.diagram, nodes: [] } });
+      await page.waitFor(`document.querySelectorAll('.canvas svg').length === 0`, 'an empty canvas');
+      await draw(page, moved);
+      assert.equal(await mermaidRenders(), rendersBefore + 2, 'the SVG Mermaid drew last is put back without a new layout');
+      assert.equal(await count(page, '.canvas g.node[data-node]'), moved.diagram.nodes.length, 'every node is back and clickable');
       await page.setTheme('vscode-light');
       await assertClean(page);
     }
