@@ -33,17 +33,21 @@ const panZoom = new PanZoom(ui.viewport, ui.canvas, (transform) => {
 });
 panZoom.set(state);
 
-/** The diagram on screen (the last one that was valid and drew). */
-let shown: { diagram: PreviewDiagram; text: string; size: { width: number; height: number } } | undefined;
+/** The diagram on screen (the last one that was valid and drew); `look` is the theme it was drawn in. */
+let shown: { diagram: PreviewDiagram; text: string; size: { width: number; height: number }; look: number } | undefined;
 /**
  * Mermaid's last SVG and the text it drew. Most edits leave the Mermaid text as it was (a comment, a
- * backup window, a description): the preview then shows this SVG again with the new findings instead
- * of laying the diagram out again, which takes Mermaid seconds for a few hundred nodes. `look` is the
- * theme it was drawn in.
+ * backup window, a description): the preview then keeps the SVG on screen, or puts this one back, with
+ * the new findings instead of laying the diagram out again, which takes Mermaid seconds for a few
+ * hundred nodes.
  */
 let drawn: { text: string; svg: string; look: number } | undefined;
 /** Counts the theme changes: an SVG drawn in another theme is never shown again. */
 let look = 0;
+/** The file has an error: the diagram on screen is the last good one, dimmed. */
+let broken = false;
+/** Counts the updates that empty the canvas (too large, nothing to draw): a render started before one is not shown. */
+let cleared = 0;
 /** Updates shown (Mermaid's renders and the SVGs shown again): `document.body.dataset.rendered`. */
 let shownCount = 0;
 /** The nodes the editor's cursor is in. */
@@ -81,11 +85,13 @@ function update(message: PreviewUpdateMessage): void {
     const problem = message.problem;
     const line = problem.count > 1 ? fill(words.problemLineMore, { line: problem.line, message: problem.message, count: problem.count - 1 }) : fill(words.problemLine, { line: problem.line, message: problem.message });
     showBanner(line, shown ? words.staleDiagram : words.noDiagramYet);
+    broken = true;
     ui.canvas.classList.toggle('stale', Boolean(shown));
     if (!shown) showEmpty(words.fixErrorsFirst);
     return;
   }
   hideBanner();
+  broken = false;
   if (!diagram) return;
   ui.setViews(diagram.views, diagram.view);
   ui.setScenarios(diagram.scenarios ?? [], diagram.failure?.scenario);
@@ -103,8 +109,7 @@ function update(message: PreviewUpdateMessage): void {
   }
   ui.message.hidden = true;
   if (diagram.nodes.length === 0) {
-    shown = undefined;
-    ui.canvas.replaceChildren();
+    clearCanvas();
     showEmpty(words.nothingToDraw);
     return;
   }
@@ -118,23 +123,28 @@ async function render(diagram: PreviewDiagram): Promise<void> {
   }
   const text = withDirection(diagram.text, state.direction);
   const started = performance.now();
+  const onScreen = shown && shown.text === text && shown.look === look ? ui.canvas.querySelector('svg') : null;
+  if (shown && onScreen) {
+    redecorate(onScreen, diagram, shown);
+    reused(started);
+    return;
+  }
   if (drawn && drawn.text === text && drawn.look === look) {
-    const onScreen = shown?.text === text ? ui.canvas.querySelector('svg') : null;
-    if (shown && onScreen) redecorate(onScreen, diagram, shown);
-    else show(diagram, text, drawn.svg);
-    document.body.dataset.reusedMs = String(Math.round(performance.now() - started));
-    document.body.dataset.rendered = String(++shownCount);
+    show(diagram, text, drawn.svg, drawn.look);
+    reused(started);
     return;
   }
   rendering = true;
   const id = `dbarch-diagram-${++renderCount}`;
   const drawnLook = look;
+  const startedAt = cleared;
   try {
     const { svg } = await mermaid.render(id, text);
     drawn = { text, svg, look: drawnLook };
-    // A newer diagram waits: it is shown instead (and reuses this SVG if its text is the same).
-    if (!queued) {
-      show(diagram, text, svg);
+    // A newer diagram waits: it is shown instead (and reuses this SVG if its text is the same). An
+    // update that emptied the canvas meanwhile wins over this one.
+    if (!queued && startedAt === cleared) {
+      show(diagram, text, svg, drawnLook);
       document.body.dataset.renderMs = String(Math.round(performance.now() - started));
       document.body.dataset.mermaidRenders = String(renderCount);
       document.body.dataset.rendered = String(++shownCount);
@@ -153,17 +163,23 @@ async function render(diagram: PreviewDiagram): Promise<void> {
   }
 }
 
-/** Puts an SVG Mermaid drew for `text` on the canvas and decorates it for `diagram`. */
-function show(diagram: PreviewDiagram, text: string, svg: string): void {
+/** An update shown without Mermaid: its time, and the count the tests wait for. */
+function reused(started: number): void {
+  document.body.dataset.reusedMs = String(Math.round(performance.now() - started));
+  document.body.dataset.rendered = String(++shownCount);
+}
+
+/** Puts an SVG Mermaid drew for `text` (in the theme `drawnLook`) on the canvas and decorates it for `diagram`. */
+function show(diagram: PreviewDiagram, text: string, svg: string, drawnLook: number): void {
   ui.canvas.innerHTML = svg;
-  ui.canvas.classList.remove('stale');
+  ui.canvas.classList.toggle('stale', broken);
   ui.empty.hidden = true;
   const element = ui.canvas.querySelector('svg')!;
   const size = naturalSize(element);
   element.setAttribute('width', String(size.width));
   element.setAttribute('height', String(size.height));
   element.style.maxWidth = 'none';
-  shown = { diagram, text, size };
+  shown = { diagram, text, size, look: drawnLook };
   decorate(element, diagram);
   highlight(highlighted);
   if (!state.moved) panZoom.fit(size.width, size.height);
@@ -171,13 +187,14 @@ function show(diagram: PreviewDiagram, text: string, svg: string): void {
 
 /** The SVG on screen already draws this diagram's text: only the finding marks and node names change. */
 function redecorate(svg: SVGSVGElement, diagram: PreviewDiagram, current: NonNullable<typeof shown>): void {
-  ui.canvas.classList.remove('stale');
+  ui.canvas.classList.toggle('stale', broken);
   ui.empty.hidden = true;
   for (const badge of svg.querySelectorAll('g.node > g.badge')) badge.remove();
   for (const element of svg.querySelectorAll('g.node.finding-error, g.node.finding-warning')) element.classList.remove('finding-error', 'finding-warning');
-  shown = { diagram, text: current.text, size: current.size };
+  shown = { ...current, diagram };
   decorate(svg, diagram);
   highlight(highlighted);
+  if (!state.moved) panZoom.fit(current.size.width, current.size.height);
 }
 
 /** Marks the regions and AZs, the nodes with findings, and makes nodes clickable and focusable. */
@@ -282,7 +299,7 @@ function wireControls(): void {
     state.direction = value as DiagramDirection;
     state.moved = false;
     saveState();
-    if (shown) void render(shown.diagram);
+    if (shown) void render(queued ?? shown.diagram);
   });
   ui.on('view', (value) => {
     const view = JSON.parse(value) as DiagramView;
@@ -423,9 +440,16 @@ function showTooLarge(diagram: PreviewDiagram): void {
   ui.message.hidden = false;
   ui.messageText.textContent = `${fill(words.tooLarge, { nodes: size.nodes, edges: size.edges })} ${words.tooLargeChoice}`;
   ui.forceButton.hidden = !host.connected;
-  shown = undefined;
-  ui.canvas.replaceChildren();
+  clearCanvas();
   ui.empty.hidden = true;
+}
+
+/** Empties the canvas; a render already running is not shown when it ends, and one waiting is dropped. */
+function clearCanvas(): void {
+  shown = undefined;
+  queued = undefined;
+  cleared++;
+  ui.canvas.replaceChildren();
 }
 
 function showEmpty(text: string): void {
@@ -503,7 +527,7 @@ function watchTheme(): void {
     mermaid.initialize(mermaidConfig());
     look++;
     document.body.dataset.theme = kind;
-    if (shown) void render(shown.diagram);
+    if (shown) void render(queued ?? shown.diagram);
   };
   document.body.dataset.theme = kind;
   const observer = new MutationObserver(check);

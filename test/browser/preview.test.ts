@@ -686,15 +686,21 @@ describe('live updates', () => {
       assert.equal(await page.evaluate(`document.querySelector('.canvas svg').dataset.marker`), 'before', 'the SVG on screen is kept');
       assert.equal(await count(page, '.canvas g.node[data-node] > g.badge'), edited.diagram.nodes.filter((node) => node.severity === 'error' || node.severity === 'warning').length, 'one badge per node with errors or warnings, none left over');
       assert.equal(await page.evaluate(badge), 'badge badge-warning', 'the badge follows the new findings');
+      assert.equal(await page.evaluate(`document.querySelector('.canvas g.node[data-node="${graph.id}"]').getAttribute('class').includes('finding-error')`), false, 'the error class is gone');
+      assert.equal(await page.evaluate(`document.querySelector('.canvas g.node[data-node="${graph.id}"]').classList.contains('finding-warning')`), true, 'the warning class is on');
       assert.equal(await count(page, '.canvas svg'), 1);
       assert.equal(await count(page, '.canvas g.node[data-node]'), edited.diagram.nodes.length, 'every node is drawn and clickable');
       assert.equal(await page.evaluate(`document.querySelector('.canvas svg').getAttribute('viewBox')`), viewBox, 'the same layout');
       assert.ok(Number(await page.evaluate<string>('document.body.dataset.reusedMs')) >= 0, 'the page reports the time of the update');
 
+      // A theme change and, at once, an update with the same text: the SVG that ends on screen is the one
+      // drawn in the new theme (the newest render), not the old one with new marks.
       await page.setTheme('vscode-dark');
-      await page.waitFor(`Number(document.body.dataset.mermaidRenders) > ${rendersBefore}`, 'a render in the new theme');
+      await page.send(edited);
+      await page.waitFor(`Number(document.body.dataset.mermaidRenders) > ${rendersBefore} && document.querySelector('.canvas svg')?.id === 'dbarch-diagram-' + document.body.dataset.mermaidRenders`, 'the SVG of the render in the new theme on screen');
       await draw(page, edited);
       assert.equal(await mermaidRenders(), rendersBefore + 1, 'the theme change drew once; the same text in that theme is shown again');
+      assert.equal(await page.evaluate(`document.querySelector('.canvas svg').id`), `dbarch-diagram-${rendersBefore + 1}`);
 
       const moved = drawable(update('examples/shop.dbarch.yaml', text.replace('instanceClass: db.r6g.large, az: ap-northeast-2a }\n\n  ledger', 'instanceClass: db.r6g.xlarge, az: ap-northeast-2a }\n\n  ledger')));
       assert.notEqual(moved.diagram.text, edited.diagram.text, 'a new instance class is in the label');
@@ -707,7 +713,9 @@ describe('live updates', () => {
       await draw(page, moved);
       assert.equal(await mermaidRenders(), rendersBefore + 2, 'the SVG Mermaid drew last is put back without a new layout');
       assert.equal(await count(page, '.canvas g.node[data-node]'), moved.diagram.nodes.length, 'every node is back and clickable');
+      assert.equal(await count(page, '.canvas g.node[data-node] > g.badge'), moved.diagram.nodes.filter((node) => node.severity === 'error' || node.severity === 'warning').length, 'with its finding marks');
       await page.setTheme('vscode-light');
+      await page.waitFor(`Number(document.body.dataset.mermaidRenders) === ${rendersBefore + 3}`, 'the render in the light theme');
       await assertClean(page);
     }
   });
@@ -756,7 +764,9 @@ describe('scale', () => {
         }
         assert.equal((await nodeIds(page)).length, message.diagram.nodes.length, `${name}: every node is drawn`);
         // The text of the last run again: the SVG already drawn is shown with the update's findings.
+        const renders = await page.evaluate<number>('Number(document.body.dataset.mermaidRenders)');
         await draw(page, { ...message, diagram: { ...message.diagram, text: `${message.diagram.text}\n%% run ${RUNS - 1}` } });
+        assert.equal(await page.evaluate<number>('Number(document.body.dataset.mermaidRenders)'), renders, `${name}: the same text again is not a Mermaid render`);
         const sameTextMs = Number(await page.evaluate('document.body.dataset.reusedMs'));
         const sorted = [...runs].sort((a, b) => a - b);
         rows.push({ name, nodes: message.diagram.nodes.length, edges: message.diagram.edgeCount, runsMs: runs, medianMs: sorted[Math.floor(sorted.length / 2)], sameTextMs });
