@@ -213,6 +213,7 @@ function decorate(svg: SVGSVGElement, diagram: PreviewDiagram): void {
       if (az) rect.style.setProperty('stroke-dasharray', '5 4', 'important');
     }
   }
+  const marked: { element: SVGGElement; severity: 'error' | 'warning' }[] = [];
   for (const element of svg.querySelectorAll<SVGGElement>('g.node')) {
     const match = /-flowchart-(n\d+)-\d+$/.exec(element.id);
     const node = match ? byId.get(match[1]) : undefined;
@@ -226,13 +227,16 @@ function decorate(svg: SVGSVGElement, diagram: PreviewDiagram): void {
     for (const shape of element.querySelectorAll<SVGElement>(':scope > .label-container, :scope > .label-container > path')) {
       shape.style.setProperty('stroke', shape.style.getPropertyValue('stroke'));
     }
-    if (node.severity === 'error' || node.severity === 'warning') addBadge(element, node.severity);
+    if (node.severity === 'error' || node.severity === 'warning') marked.push({ element, severity: node.severity });
   }
+  // Every box is measured before any badge is added: measuring after each addition would lay the
+  // SVG out again once per badge.
+  const boxes = marked.map(({ element }) => element.getBBox());
+  marked.forEach(({ element, severity }, index) => addBadge(element, severity, boxes[index]));
 }
 
-function addBadge(element: SVGGElement, severity: 'error' | 'warning'): void {
+function addBadge(element: SVGGElement, severity: 'error' | 'warning', box: DOMRect): void {
   element.classList.add(`finding-${severity}`);
-  const box = element.getBBox();
   const ns = 'http://www.w3.org/2000/svg';
   const badge = document.createElementNS(ns, 'g');
   badge.setAttribute('class', `badge badge-${severity}`);
