@@ -458,7 +458,7 @@ async function preview(): Promise<void> {
         await page.send({ ...(index % 2 ? last : otherFindings), version: runs + index + 1 }, { waitForRender: true });
         again.push(Number(await page.evaluate<string>('document.body.dataset.reusedMs')));
       }
-      if (Number(await page.evaluate<string>('document.body.dataset.mermaidRenders')) !== runs) throw new Error(`${name}: the page did not render each run once`);
+      if ((await page.mermaidRenders()) !== runs) throw new Error(`${name}: the page did not render each run once`);
       await page.page.close();
       const render = timing(samples);
       const sameText = timing(again);

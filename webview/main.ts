@@ -172,29 +172,29 @@ function reused(started: number): void {
 /** Puts an SVG Mermaid drew for `text` (in the theme `drawnLook`) on the canvas and decorates it for `diagram`. */
 function show(diagram: PreviewDiagram, text: string, svg: string, drawnLook: number): void {
   ui.canvas.innerHTML = svg;
-  ui.canvas.classList.toggle('stale', broken);
-  ui.empty.hidden = true;
   const element = ui.canvas.querySelector('svg')!;
   const size = naturalSize(element);
   element.setAttribute('width', String(size.width));
   element.setAttribute('height', String(size.height));
   element.style.maxWidth = 'none';
-  shown = { diagram, text, size, look: drawnLook };
-  decorate(element, diagram);
-  highlight(highlighted);
-  if (!state.moved) panZoom.fit(size.width, size.height);
+  present(element, { diagram, text, size, look: drawnLook });
 }
 
 /** The SVG on screen already draws this diagram's text: only the finding marks and node names change. */
 function redecorate(svg: SVGSVGElement, diagram: PreviewDiagram, current: NonNullable<typeof shown>): void {
-  ui.canvas.classList.toggle('stale', broken);
-  ui.empty.hidden = true;
   for (const badge of svg.querySelectorAll('g.node > g.badge')) badge.remove();
   for (const element of svg.querySelectorAll('g.node.finding-error, g.node.finding-warning')) element.classList.remove('finding-error', 'finding-warning');
-  shown = { ...current, diagram };
-  decorate(svg, diagram);
+  present(svg, { ...current, diagram });
+}
+
+/** Makes an SVG on the canvas the one shown: dimmed while the file is broken, decorated, highlighted, fitted. */
+function present(svg: SVGSVGElement, now: NonNullable<typeof shown>): void {
+  ui.canvas.classList.toggle('stale', broken);
+  ui.empty.hidden = true;
+  shown = now;
+  decorate(svg, now.diagram);
   highlight(highlighted);
-  if (!state.moved) panZoom.fit(current.size.width, current.size.height);
+  if (!state.moved) panZoom.fit(now.size.width, now.size.height);
 }
 
 /** Marks the regions and AZs, the nodes with findings, and makes nodes clickable and focusable. */

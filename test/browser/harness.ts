@@ -120,9 +120,14 @@ export class PreviewPage {
     if (options.waitForRender) await this.waitForRender(before);
   }
 
-  /** How many renders have finished. */
+  /** How many updates the page has shown (drawn by Mermaid or not). */
   rendered(): Promise<number> {
     return this.evaluate<number>('Number(document.body.dataset.rendered || 0)');
+  }
+
+  /** How many of them Mermaid laid out and drew (the others kept or put back an SVG it drew). */
+  mermaidRenders(): Promise<number> {
+    return this.evaluate<number>('Number(document.body.dataset.mermaidRenders || 0)');
   }
 
   /** Waits until more than `count` renders have finished. */

@@ -673,7 +673,7 @@ describe('live updates', () => {
     assert.deepEqual([severity(before), severity(edited)], ['error', 'warning'], 'the edit turns graph from an error to a warning');
     const page = shared();
     const badge = `document.querySelector('.canvas g.node[data-node="${graph.id}"] > g.badge')?.getAttribute('class')`;
-    const mermaidRenders = (): Promise<number> => page.evaluate<number>('Number(document.body.dataset.mermaidRenders || 0)');
+    const mermaidRenders = (): Promise<number> => page.mermaidRenders();
     {
       await draw(page, before);
       assert.equal(await page.evaluate(badge), 'badge badge-error');
@@ -757,16 +757,16 @@ describe('scale', () => {
         const runs: number[] = [];
         for (let run = 0; run < RUNS; run++) {
           // A Mermaid comment makes each text new, so Mermaid lays the diagram out every time.
-          const renders = await page.evaluate<number>('Number(document.body.dataset.mermaidRenders || 0)');
+          const renders = await page.mermaidRenders();
           await draw(page, { ...message, diagram: { ...message.diagram, text: `${message.diagram.text}\n%% run ${run}` } });
-          assert.equal(await page.evaluate<number>('Number(document.body.dataset.mermaidRenders)'), renders + 1, `${name}: run ${run} is a Mermaid render`);
+          assert.equal(await page.mermaidRenders(), renders + 1, `${name}: run ${run} is a Mermaid render`);
           runs.push(Number(await page.evaluate('document.body.dataset.renderMs')));
         }
         assert.equal((await nodeIds(page)).length, message.diagram.nodes.length, `${name}: every node is drawn`);
         // The text of the last run again: the SVG already drawn is shown with the update's findings.
-        const renders = await page.evaluate<number>('Number(document.body.dataset.mermaidRenders)');
+        const renders = await page.mermaidRenders();
         await draw(page, { ...message, diagram: { ...message.diagram, text: `${message.diagram.text}\n%% run ${RUNS - 1}` } });
-        assert.equal(await page.evaluate<number>('Number(document.body.dataset.mermaidRenders)'), renders, `${name}: the same text again is not a Mermaid render`);
+        assert.equal(await page.mermaidRenders(), renders, `${name}: the same text again is not a Mermaid render`);
         const sameTextMs = Number(await page.evaluate('document.body.dataset.reusedMs'));
         const sorted = [...runs].sort((a, b) => a - b);
         rows.push({ name, nodes: message.diagram.nodes.length, edges: message.diagram.edgeCount, runsMs: runs, medianMs: sorted[Math.floor(sorted.length / 2)], sameTextMs });
