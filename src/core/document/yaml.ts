@@ -1,6 +1,5 @@
 // YAML files through the `yaml` package: data, syntax problems with exact places, and node lookup by path.
 import {
-  Composer,
   isAlias,
   isCollection,
   isMap,
@@ -10,7 +9,6 @@ import {
   Lexer,
   Parser,
   visit,
-  YAMLParseError,
   type CST,
   type Document,
   type Node as YamlNode,
@@ -24,6 +22,7 @@ import type { PathSegment, Span } from './source';
 import { formatNumber } from '../text';
 import * as l10n from '../l10n';
 import { runSteps, type Steps } from '../steps';
+import { composeDocumentSteps } from './yaml-compose';
 
 /**
  * The most nodes the data may expand to through aliases. A "billion laughs" file of a few hundred
@@ -67,6 +66,7 @@ export function* parseYamlSteps(text: string): Steps<ParsedYaml> {
     return { value: undefined, problems: [{ message: tooDeep, span: { start: 0, end: Math.min(1, text.length) }, severity: 'error' }], duplicateKeys: [], tree: undefined };
   }
   const tree = new YamlTree(document, text);
+  yield* tree.walkSteps();
   const duplicateKeys = tree.duplicates();
   if (problems.some((problem) => problem.severity === 'error')) return { value: undefined, problems, duplicateKeys, tree };
   yield;
@@ -106,7 +106,8 @@ const TOKENS_PER_STEP = 2_000;
 /**
  * What the `yaml` package's `parseDocument(text, YAML_OPTIONS)` does, with pause points: its lexer and
  * parser are driven here one token at a time (their public streaming interface) instead of in one
- * call, then its composer builds the document.
+ * call, then its composer builds the document, a batch of a large section's items at a time where it
+ * can (yaml-compose.ts).
  */
 export function* parseDocumentSteps(text: string): Steps<Document.Parsed> {
   const lexer = new Lexer();
@@ -119,19 +120,7 @@ export function* parseDocumentSteps(text: string): Steps<Document.Parsed> {
   }
   for (const token of parser.end()) tokens.push(token);
   yield;
-  const composer = new Composer(YAML_OPTIONS);
-  let document: Document.Parsed | undefined;
-  for (const composed of composer.compose(tokens, true, text.length)) {
-    if (!document) {
-      document = composed;
-      continue;
-    }
-    // As parseDocument reports a second document (describeYamlError gives it dbarch's own message).
-    document.errors.push(new YAMLParseError([composed.range[0], composed.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
-    break;
-  }
-  // compose(…, forceDoc = true) always yields a document, even for empty text.
-  return document!;
+  return yield* composeDocumentSteps(tokens, text.length, YAML_OPTIONS);
 }
 
 /** Node lookup, duplicates and comments over one parsed YAML document. */
@@ -169,6 +158,12 @@ export class YamlTree implements SyntaxTree {
   /** What one walk over the tree finds (computed on first use). */
   get shape(): TreeShape {
     this.walked ??= walkTree(this.document.contents, this.text);
+    return this.walked;
+  }
+
+  /** The walk of `shape`, in steps: the read runs it so the editor can pause inside it. */
+  *walkSteps(): Steps<TreeShape> {
+    this.walked ??= yield* walkTreeSteps(this.document.contents, this.text);
     return this.walked;
   }
 
@@ -393,6 +388,14 @@ interface Step {
  * nesting cannot exhaust the call stack.
  */
 export function walkTree(root: unknown, text: string): TreeShape {
+  return runSteps(walkTreeSteps(root, text));
+}
+
+/** The nodes `walkTreeSteps` visits between two pause points (a millisecond or so of work). */
+const NODES_PER_STEP = 5_000;
+
+/** `walkTree` in steps: it may pause every few thousand nodes. */
+export function* walkTreeSteps(root: unknown, text: string): Steps<TreeShape> {
   const shape: TreeShape = { duplicates: [], hasAlias: false, multiLineScalars: [], data: undefined };
   // The data under construction; `building` turns false at the first node the walk cannot convert.
   const top: { value: unknown } = { value: null };
@@ -409,7 +412,9 @@ export function walkTree(root: unknown, text: string): TreeShape {
     if (range && newline >= 0 && newline < range[1]) shape.multiLineScalars.push({ start: range[0], end: range[1] });
   };
   const pending: Step[] = [{ node: root, parent: undefined, segment: undefined, holder: undefined, slot: '' }];
+  let visited = 0;
   while (pending.length > 0) {
+    if (++visited % NODES_PER_STEP === 0) yield;
     const step = pending.pop()!;
     const node = step.node;
     if (isScalar(node)) {
