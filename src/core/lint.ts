@@ -42,6 +42,11 @@ export interface LintOptions {
    * The findings are the same.
    */
   earlier?: SourceDocument;
+  /**
+   * A read of this very text made already (the editor reads a version for completion before its lint
+   * runs): it is used instead of parsing the text again. A read of another text is ignored.
+   */
+  read?: SourceDocument;
 }
 
 /** Everything one lint run produced; the model and topology are absent when the file could not be read. */
@@ -70,7 +75,8 @@ export function lintInSlices(text: string, options: LintOptions = {}, slicing: S
 /** `lint` in steps: parse, then `lintDocumentSteps`. */
 export function* lintSteps(text: string, options: LintOptions = {}): Steps<LintResult> {
   const language = options.language ?? languageOf(options.fileName, text);
-  const document = yield* parseSourceSteps(text, language, options.earlier);
+  const { read } = options;
+  const document = read && read.text === text && read.language === language ? read : yield* parseSourceSteps(text, language, options.earlier);
   yield;
   return yield* lintDocumentSteps(document, options);
 }

@@ -99,6 +99,20 @@ test('a lint that builds on the last one finds what a lint from scratch finds', 
   assert.ok(inPieces > edits * 0.2, `only ${inPieces} of ${edits} lints built on the last one`);
 });
 
+test('a lint given a read of its very text uses it instead of parsing again, and finds the same', () => {
+  const text = readFileSync(join(__dirname, '..', '..', 'examples', 'shop.dbarch.yaml'), 'utf8');
+  const edited = text.replace('engine: postgres', 'engine: postgresql');
+  const read = parseSource(edited, 'yaml', lint(text).document);
+  assert.ok(read.readInPieces, 'the read built on the earlier one');
+  const result = lint(edited, { read });
+  assert.equal(result.document, read);
+  assert.deepEqual(result.findings, lint(edited).findings);
+  // A read of another text, or of the same text in another notation, is not used.
+  assert.notEqual(lint(text, { read }).document, read);
+  assert.deepEqual(lint(text, { read }).findings, lint(text).findings);
+  assert.notEqual(lint(edited, { read, language: 'json' }).document, read);
+});
+
 test('an edit inside one item is read in pieces; an edit that reaches outside it is read whole', () => {
   const base = [
     'dbarch: 1',

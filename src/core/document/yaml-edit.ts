@@ -65,6 +65,27 @@ export function rereadYaml(earlier: EarlierRead, text: string): (ParsedYaml & { 
   return { value: tree.value, problems: [], duplicateKeys: [], tree, lines: earlier.lines.edited(text, edit.from, edit.to) };
 }
 
+/** The lines of one item of a top-level block list or mapping: `databases.orders`, `applications[3]`. */
+export interface ItemLines {
+  /** The item's place in the data: the section's key, then the entry's key or the item's index. */
+  readonly path: readonly [string, string | number];
+  /** From the start of its first line to the start of the next item's, the next section's or the end. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The items of the top-level block lists and mappings of a YAML read, in text order, cut as a read in
+ * pieces cuts them (so the item an edit is in can be read on its own); undefined when the read is not
+ * one this can cut (it has problems, aliases, directives, flow collections at the top, ...).
+ */
+export function itemLines(read: Pick<EarlierRead, 'problems' | 'duplicateKeys' | 'tree'>): ItemLines[] | undefined {
+  const { tree } = read;
+  if (read.problems.length > 0 || read.duplicateKeys.length > 0) return undefined;
+  const pieces = tree instanceof PieceTree ? tree : tree instanceof YamlTree ? PieceTree.cut(tree) : undefined;
+  return pieces?.items();
+}
+
 /** An edit: the earlier text's characters from `from` to `to` were replaced (by `to - from` plus the change in length). */
 interface Edit {
   from: number;
@@ -248,6 +269,15 @@ class PieceTree implements SyntaxTree {
     multiLine.push(...shape.multiLineScalars);
     multiLine.sort((a, b) => a.start - b.start);
     return new PieceTree(text, sections, this.keys, { start: this.rootSpan.start, end: rootEnd }, multiLine, value);
+  }
+
+  items(): ItemLines[] {
+    const items: ItemLines[] = [];
+    for (const { key, list } of this.sections) {
+      if (!list) continue;
+      for (const [index, piece] of list.pieces.entries()) items.push({ path: [key, list.kind === 'map' ? piece.key : index], start: piece.start, end: piece.end });
+    }
+    return items;
   }
 
   find(path: readonly PathSegment[]): Found | undefined {
