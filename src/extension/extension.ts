@@ -55,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): DbarchApi {
   registerLanguageFeatures(context, {
     selector: [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }],
     resultFor: (document) => linter.resultFor(document),
+    readFor: (document) => linter.readFor(document),
+    current: (document) => linter.current(document),
   });
 
   const watcher = vscode.workspace.createFileSystemWatcher('**/.dbarch.json');

@@ -3,7 +3,7 @@
 // only schedules it and translates findings.
 import * as vscode from 'vscode';
 import { lintInSlices, sizeLimitResult, type LintResult } from '../core/lint';
-import type { SourceDocument } from '../core/document';
+import { languageOf, parseSource, type SourceDocument } from '../core/document';
 import { SUPPRESSION_RULE_ID, type Finding } from '../core/findings';
 import type { LintEvent } from './api';
 import { isArchitectureDocument } from './architecture-files';
@@ -27,6 +27,8 @@ export class Linter implements vscode.Disposable {
    * syntax error (a key half typed) is not, and the next lint builds on the read before it instead.
    */
   private readonly cleanReads = new Map<string, SourceDocument>();
+  /** Per file, a read of its current version made before its lint (see readFor). */
+  private readonly reads = new Map<string, { version: number; read: SourceDocument }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Per document, the number of the latest lint started; an older lint's result is dropped. */
   private readonly generations = new Map<string, number>();
@@ -43,6 +45,24 @@ export class Linter implements vscode.Disposable {
   resultFor(document: vscode.TextDocument): LintResult | undefined {
     const entry = this.results.get(document.uri.toString());
     return entry && entry.version === document.version ? entry.result : undefined;
+  }
+
+  /**
+   * The engine's read of exactly this version of the document: its lint's, or one made now and kept for
+   * the lint of this version, so a version is parsed once for the lint and every completion and hover
+   * on it. After an edit the read builds on the last clean one: only the edited item is parsed.
+   */
+  readFor(document: vscode.TextDocument): SourceDocument {
+    const result = this.resultFor(document);
+    if (result) return result.document;
+    const key = document.uri.toString();
+    const kept = this.reads.get(key);
+    if (kept?.version === document.version) return kept.read;
+    const text = document.getText();
+    const read = parseSource(text, languageOf(document.uri.path, text), this.cleanReads.get(key));
+    this.reads.set(key, { version: document.version, read });
+    this.keepIfClean(key, read);
+    return read;
   }
 
   /** The result for this version of the document, linting it now (or waiting for its lint) if need be. */
@@ -113,15 +133,22 @@ export class Linter implements vscode.Disposable {
               config: effectiveConfig(configFile?.findings.length ? undefined : configFile?.config),
               // After a typical edit only the edited item is parsed again (core/document/yaml-edit.ts).
               earlier: this.cleanReads.get(key),
+              read: this.reads.get(key)?.version === version ? this.reads.get(key)?.read : undefined,
             },
             { cancelled: stale },
           );
     if (!result || stale()) return replaced();
     this.results.set(key, { version, result });
-    if (result.document.tree && result.document.problems.length === 0 && result.document.duplicateKeys.length === 0) this.cleanReads.set(key, result.document);
+    if (this.reads.get(key)?.version === version) this.reads.delete(key);
+    this.keepIfClean(key, result.document);
     this.diagnostics.set(document.uri, result.findings.map((finding) => this.toDiagnostic(finding, document.uri, text)));
     this.emitter.fire({ uri: document.uri, version, result });
     return result;
+  }
+
+  /** Keeps a read without problems as the one the next read builds on. */
+  private keepIfClean(key: string, read: SourceDocument): void {
+    if (read.tree && read.problems.length === 0 && read.duplicateKeys.length === 0) this.cleanReads.set(key, read);
   }
 
   /** Forgets a closed document. */
@@ -131,6 +158,7 @@ export class Linter implements vscode.Disposable {
     this.timers.delete(key);
     this.results.delete(key);
     this.cleanReads.delete(key);
+    this.reads.delete(key);
     this.generations.delete(key);
     this.running.delete(key);
     this.diagnostics.delete(document.uri);

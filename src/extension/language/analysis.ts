@@ -1,9 +1,9 @@
 // The engine's view of the document that completion and hover draw on: the latest lint of exactly this
-// text when there is one, else a fresh read of the text as far as it goes (completion runs on
-// half-typed files, before the debounced lint has caught up).
-import type { DocumentLanguage } from '../../core/document/document';
+// text when there is one, else the engine's read of it as far as it goes (completion runs on half-typed
+// files, before the debounced lint has caught up).
+import type { DocumentLanguage, SourceDocument } from '../../core/document/document';
 import type { Finding } from '../../core/findings';
-import { lint, type LintResult } from '../../core/lint';
+import type { LintResult } from '../../core/lint';
 import { buildModel, type Architecture } from '../../core/model/model';
 import { checkArchitectureSchema } from '../../core/schema/architecture';
 import { buildTopology, type Topology } from '../../core/topology/topology';
@@ -19,16 +19,23 @@ export interface Analysis {
   findings: readonly Finding[];
 }
 
+/** What an analysis can draw on besides the text; each is used only when it is of this very text. */
+export interface AnalysisSources {
+  /** A lint (its findings, model and topology). */
+  result?: LintResult;
+  /** The engine's read (its data), when there is no lint of the text yet. */
+  read?: SourceDocument;
+}
+
 /**
- * The analysis of a text: from `result` when it is a lint of this very text (and has a model), else
- * read afresh. `withFindings` lints the text when no result fits (hover shows findings; completion,
- * which runs on every keystroke, does not need the rules).
+ * The analysis of a text: from the lint when it is of this very text and has a model, else built from
+ * the read of the text (or a fresh one), without findings.
  */
-export function analyse(text: string, language: DocumentLanguage, result: LintResult | undefined, withFindings = false): Analysis {
-  const current = result && result.document.text === text ? result : withFindings ? lint(text, { language }) : undefined;
-  if (current?.model) return { data: current.document.value, model: current.model, topology: current.topology, findings: current.findings };
-  const data = tolerantData(text, language);
-  const findings = current?.findings ?? [];
+export function analyse(text: string, language: DocumentLanguage, sources: AnalysisSources = {}): Analysis {
+  const result = sources.result?.document.text === text ? sources.result : undefined;
+  if (result?.model) return { data: result.document.value, model: result.model, topology: result.topology, findings: result.findings };
+  const data = tolerantData(text, language, sources.read);
+  const findings = result?.findings ?? [];
   try {
     // As the lint driver does: values that fail the schema stay out of the model, so the model's
     // code only ever sees the types it was written for.

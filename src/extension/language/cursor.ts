@@ -3,8 +3,10 @@
 // (`to: `, `- { to: or`), which is when completion is asked for.
 import { findNodeAtOffset, getLocation, getNodePath, parse as parseJsonTolerant, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Scalar } from 'yaml';
-import type { DocumentLanguage } from '../../core/document/document';
+import type { DocumentLanguage, SourceDocument } from '../../core/document/document';
+import { YamlTree } from '../../core/document/yaml';
 import type { PathSegment, Span } from '../../core/document/source';
+import { Excerpt } from './excerpt';
 
 /** The key or value at the cursor. */
 export interface Place {
@@ -17,17 +19,33 @@ export interface Place {
   quote?: '"' | "'";
 }
 
-/** The place at an offset, or undefined between entries (a new key, a comment, blank space). */
-export function placeAt(text: string, language: DocumentLanguage, offset: number): Place | undefined {
-  return language === 'json' ? jsonPlaceAt(text, offset) : yamlPlaceAt(text, offset);
+/**
+ * The place at an offset, or undefined between entries (a new key, a comment, blank space). What the
+ * caller has of this very text saves parsing all of it again: an excerpt of it (excerpt.ts), else the
+ * engine's read when that was a whole parse.
+ */
+export function placeAt(text: string, language: DocumentLanguage, offset: number, sources: { read?: SourceDocument; excerpt?: Excerpt } = {}): Place | undefined {
+  if (language === 'json') return jsonPlaceAt(text, offset);
+  const { excerpt, read } = sources;
+  const at = excerpt?.toExcerpt(offset);
+  if (excerpt && at !== undefined) {
+    const place = yamlPlaceIn(parsedYaml(excerpt.text), excerpt.text, at);
+    return place && { ...place, path: excerpt.pathToFile(place.path), span: excerpt.spanToFile(place.span) };
+  }
+  if (read?.text === text && read.tree instanceof YamlTree) return yamlPlaceIn(read.tree.document, text, offset);
+  return yamlPlaceIn(parsedYaml(text), text, offset);
 }
 
 /**
  * The file's data as far as it can be read: a half-typed file still yields its complete parts
  * (the database names above the line being typed). Undefined when nothing can be read.
  */
-export function tolerantData(text: string, language: DocumentLanguage): unknown {
+export function tolerantData(text: string, language: DocumentLanguage, read?: SourceDocument): unknown {
   try {
+    if (read?.text === text && read.language === language) {
+      if (read.value !== undefined) return read.value;
+      if (read.tree instanceof YamlTree) return read.tree.document.toJS({ maxAliasCount: 100 });
+    }
     if (language === 'json') return parseJsonTolerant(text, [], { allowTrailingComma: true });
     // Aliases are not expanded past a small bound: this runs on every completion request.
     return parsedYaml(text)?.toJS({ maxAliasCount: 100 });
@@ -57,8 +75,8 @@ function parsedYaml(text: string): Document | undefined {
 // YAML
 // ---------------------------------------------------------------------------
 
-function yamlPlaceAt(text: string, offset: number): Place | undefined {
-  const contents = parsedYaml(text)?.contents;
+function yamlPlaceIn(document: Document | undefined, text: string, offset: number): Place | undefined {
+  const contents = document?.contents;
   return contents ? inYamlNode(contents as YamlNode, [], text, offset) : undefined;
 }
 

@@ -1,9 +1,11 @@
 // Completion and hover over the text of an architecture file, editor-neutral: the schema's items
 // from the language-service libraries plus dbarch's own (reference names, facts, summaries). The VS
 // Code adapter (index.ts) only converts positions and results.
-import type { LintResult } from '../../core/lint';
+import type { SourceDocument } from '../../core/document';
+import { lint, type LintResult } from '../../core/lint';
 import { analyse } from './analysis';
 import { placeAt } from './cursor';
+import { Excerpt } from './excerpt';
 import { factSuggestions } from './fact-suggestions';
 import { domainHover } from './hovers';
 import { referenceSuggestions } from './reference-suggestions';
@@ -17,44 +19,66 @@ export type SchemaServicesLoader = () => SchemaServices | undefined;
 export interface RequestOptions {
   /** The latest lint of exactly this text, if there is one. */
   result?: LintResult;
+  /**
+   * The engine's read of this text, if the caller has one (the editor reads each version once, for
+   * the lint and every request): no request then parses the whole text again.
+   */
+  read?: SourceDocument;
+  /** The lint of this text, waited for when a hover needs findings and `result` is not of this text. */
+  lint?: () => Promise<LintResult | undefined>;
   /** False when another provider already serves the schema's items for this document (see declared-schema.ts). */
   schemaItems?: boolean;
 }
 
 /** Completion and hover for architecture files. */
 export class LanguageFeatures {
-  constructor(private readonly schemaServices: SchemaServicesLoader) {}
+  /** `worthIt`: how many characters an excerpt must leave out to be used (excerpt.ts; tests lower it). */
+  constructor(
+    private readonly schemaServices: SchemaServicesLoader,
+    private readonly worthIt?: number,
+  ) {}
 
   /** The completion items at an offset: dbarch's first, then the schema's (without the ones dbarch already offers). */
   async complete(document: DocumentText, offset: number, options: RequestOptions = {}): Promise<Suggestion[]> {
     const { result, schemaItems = true } = options;
-    const place = placeAt(document.text, document.language, offset);
+    const read = readOf(document, options);
+    const excerpt = read && Excerpt.around(read, offset, this.worthIt);
+    const place = placeAt(document.text, document.language, offset, { read, excerpt });
     let own: Suggestion[] = [];
     if (place?.part === 'value') {
-      const analysis = analyse(document.text, document.language, result);
+      const analysis = analyse(document.text, document.language, { result, read });
       const site = { place, language: document.language, text: document.text };
       // In the order VS Code shows them (by sort text), so every client and test sees the same list.
       own = [...referenceSuggestions(site, analysis), ...factSuggestions(site, analysis)].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
     }
-    const schema = schemaItems ? await this.schemaCompletions(document, offset) : [];
+    const schema = schemaItems ? await this.schemaCompletions(document, offset, excerpt) : [];
     const offered = new Set(own.map((suggestion) => suggestion.label));
     return [...own, ...schema.filter((suggestion) => !offered.has(unquoted(suggestion.label)))];
   }
 
   /** The hover at an offset: dbarch's summary or arithmetic first, then the schema's description. */
   async hover(document: DocumentText, offset: number, options: RequestOptions = {}): Promise<HoverInfo | undefined> {
-    const { result, schemaItems = true } = options;
-    const place = placeAt(document.text, document.language, offset);
-    const own = place ? domainHover(place, () => analyse(document.text, document.language, result, true)) : undefined;
-    const schema = schemaItems ? await this.schemaHover(document, offset) : undefined;
+    const { schemaItems = true } = options;
+    const read = readOf(document, options);
+    const excerpt = read && Excerpt.around(read, offset, this.worthIt);
+    const place = placeAt(document.text, document.language, offset, { read, excerpt });
+    const write = place ? domainHover(place) : undefined;
+    const own = write ? write(analyse(document.text, document.language, { result: await lintOf(document, options), read })) : undefined;
+    const schema = schemaItems ? await this.schemaHover(document, offset, excerpt) : undefined;
     const sections = [...(own ? [own] : []), ...(schema?.sections ?? [])];
     if (sections.length === 0) return undefined;
     return { sections, span: own && place ? place.span : schema?.span };
   }
 
-  private async schemaCompletions(document: DocumentText, offset: number): Promise<Suggestion[]> {
+  /** The schema services' items, asked of the excerpt when there is one (their parse is of the whole text they get). */
+  private async schemaCompletions(document: DocumentText, offset: number, excerpt: Excerpt | undefined): Promise<Suggestion[]> {
     try {
-      return (await this.schemaServices()?.complete(document, offset)) ?? [];
+      const services = this.schemaServices();
+      if (!services) return [];
+      const at = excerpt?.toExcerpt(offset);
+      if (!excerpt || at === undefined) return await services.complete(document, offset);
+      const suggestions = await services.complete({ ...document, text: excerpt.text }, at);
+      return suggestions.map((suggestion) => (suggestion.replace ? { ...suggestion, replace: excerpt.spanToFile(suggestion.replace) } : suggestion));
     } catch (error) {
       // A library failure must not take dbarch's own suggestions with it.
       console.error('dbarch: schema completion failed', error);
@@ -62,14 +86,33 @@ export class LanguageFeatures {
     }
   }
 
-  private async schemaHover(document: DocumentText, offset: number): Promise<HoverInfo | undefined> {
+  private async schemaHover(document: DocumentText, offset: number, excerpt: Excerpt | undefined): Promise<HoverInfo | undefined> {
     try {
-      return await this.schemaServices()?.hover(document, offset);
+      const services = this.schemaServices();
+      if (!services) return undefined;
+      const at = excerpt?.toExcerpt(offset);
+      if (!excerpt || at === undefined) return await services.hover(document, offset);
+      const hover = await services.hover({ ...document, text: excerpt.text }, at);
+      return hover && { ...hover, span: hover.span && excerpt.spanToFile(hover.span) };
     } catch (error) {
       console.error('dbarch: schema hover failed', error);
       return undefined;
     }
   }
+}
+
+/** The read in the options when it is of this very text and notation. */
+function readOf(document: DocumentText, options: RequestOptions): SourceDocument | undefined {
+  const read = options.read ?? options.result?.document;
+  return read && read.text === document.text && read.language === document.language ? read : undefined;
+}
+
+/** The lint of this very text: the one given, else the caller's (waited for), else one run here. */
+async function lintOf(document: DocumentText, options: RequestOptions): Promise<LintResult> {
+  if (options.result?.document.text === document.text) return options.result;
+  const linted = await options.lint?.();
+  if (linted?.document.text === document.text) return linted;
+  return lint(document.text, { language: document.language, read: readOf(document, options) });
 }
 
 /** A JSON item's label carries its quotes (`"mysql"`); compare without them. */

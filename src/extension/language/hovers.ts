@@ -16,20 +16,20 @@ import type { Place } from './cursor';
 import { pathMatches } from './value-text';
 
 /**
- * dbarch's hover Markdown for a place, or undefined when it has nothing to add to the schema's.
- * The analysis is asked for only when the place has a hover (it may lint the text).
+ * How dbarch's hover for a place is written, or undefined when it has nothing to add to the schema's.
+ * The analysis it needs (which may wait for a lint) is asked for only when the place has a hover.
  */
-export function domainHover(place: Place, analysis: () => Analysis): string | undefined {
+export function domainHover(place: Place): ((analysis: Analysis) => string | undefined) | undefined {
   const path = place.path;
-  if (place.part === 'key' && pathMatches(path, ['databases', '*'])) return databaseSummary(String(path[1]), analysis());
+  if (place.part === 'key' && pathMatches(path, ['databases', '*'])) return (analysis) => databaseSummary(String(path[1]), analysis);
   if (path[0] !== 'databases' || typeof path[1] !== 'string') return undefined;
   const name = path[1];
   const inside = path.slice(2);
-  if (isCapacityPath(inside)) return capacityHover(name, analysis());
+  if (isCapacityPath(inside)) return (analysis) => capacityHover(name, analysis);
   const index = indexCapacityPath(inside);
-  if (index !== undefined) return indexCapacityHover(name, index, analysis());
-  if (isServerlessPath(inside)) return serverlessHover(name, inside, analysis());
-  if (isReplicaPath(inside)) return replicaHover(name, analysis());
+  if (index !== undefined) return (analysis) => indexCapacityHover(name, index, analysis);
+  if (isServerlessPath(inside)) return (analysis) => serverlessHover(name, inside, analysis);
+  if (isReplicaPath(inside)) return (analysis) => replicaHover(name, analysis);
   return undefined;
 }
 

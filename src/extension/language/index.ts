@@ -5,6 +5,7 @@
 // first request too: load-schema-services.web.ts).
 import * as vscode from 'vscode';
 import { languageOf } from '../../core/document';
+import type { SourceDocument } from '../../core/document';
 import type { LintResult } from '../../core/lint';
 import { isArchitectureDocument } from '../architecture-files';
 import { declaredJsonSchema, localSchemaTarget } from './declared-schema';
@@ -20,6 +21,10 @@ export interface LanguageFeatureDeps {
   selector: vscode.DocumentSelector;
   /** The latest lint of exactly this document version, if there is one. */
   resultFor(document: vscode.TextDocument): LintResult | undefined;
+  /** The engine's read of exactly this document version, made once per version. */
+  readFor(document: vscode.TextDocument): SourceDocument;
+  /** The lint of this document version, waiting for it (or starting it) if need be. */
+  current(document: vscode.TextDocument): Promise<LintResult | undefined>;
 }
 
 /**
@@ -39,7 +44,9 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, deps:
         async provideCompletionItems(document, position, token, completion) {
           if (!isArchitectureDocument(document)) return undefined;
           if (completion.triggerCharacter === ' ' && !spaceOpensValue(document.lineAt(position).text.slice(0, position.character))) return undefined;
-          const options = { result: deps.resultFor(document), schemaItems: !(await builtInJsonServesSchema(document)) };
+          const schemaItems = !(await builtInJsonServesSchema(document));
+          if (token.isCancellationRequested) return undefined;
+          const options = { result: deps.resultFor(document), read: deps.readFor(document), schemaItems };
           const suggestions = await features.complete(documentText(document), document.offsetAt(position), options);
           if (token.isCancellationRequested) return undefined;
           return suggestions.map((suggestion) => toCompletionItem(suggestion, document, position));
@@ -50,7 +57,9 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, deps:
     vscode.languages.registerHoverProvider(deps.selector, {
       async provideHover(document, position, token) {
         if (!isArchitectureDocument(document)) return undefined;
-        const options = { result: deps.resultFor(document), schemaItems: !(await builtInJsonServesSchema(document)) };
+        const schemaItems = !(await builtInJsonServesSchema(document));
+        if (token.isCancellationRequested) return undefined;
+        const options = { result: deps.resultFor(document), read: deps.readFor(document), lint: () => deps.current(document), schemaItems };
         const hover = await features.hover(documentText(document), document.offsetAt(position), options);
         if (!hover || token.isCancellationRequested) return undefined;
         return toHover(hover, document);
