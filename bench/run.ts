@@ -4,7 +4,7 @@
 //
 //   npm run bench                       every size (10 ... 5,000 databases), CLI, bundles, preview
 //   npm run bench -- --quick            fewer sizes and iterations (a smoke run)
-//   npm run bench -- --only engine      engine | cli | bundles | preview
+//   npm run bench -- --only engine      engine | requests | cli | bundles | preview
 //
 // Figures are medians of many iterations after a warm-up, with the 10th-90th percentile spread.
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,8 @@ import { buildModel } from '../src/core/model/model';
 import { rules } from '../src/core/rules';
 import { checkArchitectureSchema } from '../src/core/schema/architecture';
 import { buildTopology, type Topology } from '../src/core/topology/topology';
+import { LanguageFeatures } from '../src/extension/language/features';
+import { createArchitectureSchemaServices } from '../src/extension/language/schema-services';
 import { generateArchitecture, generateForNodes } from './generate';
 
 const ROOT = join(__dirname, '..');
@@ -232,6 +234,7 @@ async function engine(): Promise<void> {
   results.peakMemoryMb = Math.round(memory);
   await stages();
   await slices();
+  await requests();
 }
 
 /** Where a lint's time goes, stage by stage, on the same files (the stages as lintDocumentSteps runs them). */
@@ -323,6 +326,70 @@ async function slices(): Promise<void> {
   }
   console.log(table(['databases', 'whole lint, in slices', 'pauses', 'longest slice', 'after an edit, in slices', 'pauses', 'longest slice'], rows));
   results.slices = figures;
+}
+
+/**
+ * Two versions of a file as a user types an RDS instance class in the middle database (`db.`, then
+ * `db.r`), with the offset after the typed text in each and the offset of that database's name.
+ */
+function typedValue(text: string): { versions: [string, string]; offsets: [number, number]; name: number; key: number } {
+  const lines = [...text.matchAll(/^ {4}instanceClass: (db\.\S+)$/gm)];
+  const line = lines[Math.floor(lines.length / 2)];
+  const at = line.index! + '    instanceClass: '.length;
+  const versions = ['db.', 'db.r'].map((typed) => text.slice(0, at) + typed + text.slice(at + line[1].length)) as [string, string];
+  const names = [...text.slice(0, line.index).matchAll(/^ {2}[a-z0-9-]+:$/gm)];
+  const name = names[names.length - 1].index! + 3;
+  return { versions, offsets: [at + 3, at + 4], name, key: line.index! + 6 };
+}
+
+/**
+ * Completion and hover as the editor asks for them while the user types, before the lint of the typed
+ * version is in: on the whole text (every request parsed it and read its data again, as dbarch did
+ * before it kept a read per version), and on the read of the version that the lint then uses. Both with
+ * the schema services' items and hovers, as VS Code gets them.
+ */
+async function requests(): Promise<void> {
+  console.log('\n## Completion and hover while typing (milliseconds, medians; the extension host waits for each)\n');
+  const schemaServices = createArchitectureSchemaServices();
+  const features = new LanguageFeatures(() => schemaServices);
+  const rows: string[][] = [];
+  const figures: Record<string, unknown>[] = [];
+  for (const databases of SIZES.filter((size) => size <= 1_000)) {
+    const { versions, offsets, name, key } = typedValue(generateArchitecture({ databases, seed: 1 }));
+    const lints = versions.map((text) => lint(text, { fileName: 'bench.dbarch.yaml' }));
+    let turn = 0;
+    let read = lints[0].document;
+    /** The next version, with the lint of the other (the one the editor has) and its read made as the editor makes it. */
+    const next = () => {
+      turn = 1 - turn;
+      const document = { uri: 'file:///bench.dbarch.yaml', language: 'yaml' as const, text: versions[turn] };
+      read = parseSource(versions[turn], 'yaml', read);
+      assertReadInPieces(read);
+      return { document, offset: offsets[turn], result: lints[1 - turn], read };
+    };
+    type Request = ReturnType<typeof next>;
+    const measured = await timeTogether(
+      {
+        completeWhole: { before: next, run: ({ document, offset, result }: Request) => features.complete(document, offset, { result }) },
+        completeRead: { before: next, run: ({ document, offset, result, read }: Request) => features.complete(document, offset, { result, read }) },
+        hoverWhole: { before: next, run: ({ document, result }: Request) => features.hover(document, key, { result }) },
+        hoverRead: { before: next, run: ({ document, result, read }: Request) => features.hover(document, key, { result, read }) },
+        summaryWhole: { before: next, run: ({ document, result }: Request) => features.hover(document, name, { result }) },
+        summaryRead: { before: next, run: ({ document, result, read }: Request) => features.hover(document, name, { result, read }) },
+      },
+      databases >= 1_000 ? { minRuns: quick ? 3 : 7, minMs: 0, warmup: 1 } : { minRuns: quick ? 5 : 11, minMs: 0 },
+    );
+    const timings = Object.fromEntries(Object.entries(measured).map(([case_, value]) => [case_, (value as { timing: Timing }).timing])) as Record<keyof typeof measured, Timing>;
+    rows.push([databases.toLocaleString('en'), ...Object.values(timings).map(format)]);
+    figures.push({ databases, ...timings });
+  }
+  console.log(
+    table(['databases', 'completion, whole text', 'completion, read', 'hover on a key, whole text', 'hover on a key, read', "database's summary, whole text", "database's summary, read"], rows),
+  );
+  console.log(
+    "\nThe read of a version is made once, for the first request on it (the `read after an edit` of the stages table; not timed here), and the lint of that version uses it. A key's hover is the schema's description; a database's summary also needs the findings of the typed version: `whole text` lints it from scratch, `read` lints the read (in the editor it waits for the lint in slices instead).",
+  );
+  results.requests = figures;
 }
 
 function cli(): void {
@@ -485,6 +552,7 @@ function cpuModel(): string {
 async function main(): Promise<void> {
   console.log(`# dbarch benchmarks (${results.date}, Node ${process.version}, ${results.cpus})`);
   if (!only || only === 'engine') await engine();
+  if (only === 'requests') await requests();
   if (!only || only === 'cli') cli();
   if (!only || only === 'preview') await preview();
   if (!only || only === 'bundles') bundles();
