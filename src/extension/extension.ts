@@ -56,7 +56,8 @@ export function activate(context: vscode.ExtensionContext): DbarchApi {
     selector: [{ language: 'yaml' }, { language: 'json' }, { language: 'jsonc' }],
     resultFor: (document) => linter.resultFor(document),
     readFor: (document) => linter.readFor(document),
-    current: (document) => linter.current(document),
+    // With `dbarch.run: onSave`, unsaved text is not linted for all to see: a hover lints it on its own.
+    current: (document) => (run() === 'onType' || !document.isDirty ? linter.current(document) : undefined),
   });
 
   const watcher = vscode.workspace.createFileSystemWatcher('**/.dbarch.json');

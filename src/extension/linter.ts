@@ -53,8 +53,9 @@ export class Linter implements vscode.Disposable {
    * on it. After an edit the read builds on the last clean one: only the edited item is parsed.
    */
   readFor(document: vscode.TextDocument): SourceDocument {
+    // (Not the stand-in read of a file over the size limit, which parsed nothing.)
     const result = this.resultFor(document);
-    if (result) return result.document;
+    if (result?.document.tree) return result.document;
     const key = document.uri.toString();
     const kept = this.reads.get(key);
     if (kept?.version === document.version) return kept.read;
@@ -96,6 +97,9 @@ export class Linter implements vscode.Disposable {
     const key = document.uri.toString();
     const running = this.running.get(key);
     if (running && running.version === document.version && !restart) return running.result;
+    // Linted already (a hover asked for this version before the pause after typing ended).
+    const done = this.resultFor(document);
+    if (done && !restart) return Promise.resolve(done);
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
     const result = this.lintVersion(document, key, generation);
@@ -133,7 +137,7 @@ export class Linter implements vscode.Disposable {
               config: effectiveConfig(configFile?.findings.length ? undefined : configFile?.config),
               // After a typical edit only the edited item is parsed again (core/document/yaml-edit.ts).
               earlier: this.cleanReads.get(key),
-              read: this.reads.get(key)?.version === version ? this.reads.get(key)?.read : undefined,
+              read: readOfVersion(this.reads.get(key), version),
             },
             { cancelled: stale },
           );
@@ -197,6 +201,11 @@ export class Linter implements vscode.Disposable {
     this.diagnostics.dispose();
     this.emitter.dispose();
   }
+}
+
+/** A kept read, if it is of this version. */
+function readOfVersion(kept: { version: number; read: SourceDocument } | undefined, version: number): SourceDocument | undefined {
+  return kept?.version === version ? kept.read : undefined;
 }
 
 const SEVERITIES = {

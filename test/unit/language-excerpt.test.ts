@@ -65,21 +65,21 @@ describe('the place under the cursor in an excerpt', () => {
     assert.ok(offsets > 50_000 && excerpts === offsets, `${offsets} offsets compared`);
   });
 
-  test('keeps the outline, the first and last item of each list and the items at and after the cursor, and maps offsets and paths back', () => {
+  test('keeps the outline, the first and last item of each list and the items around the cursor, and maps offsets and paths back', () => {
     const text = generateArchitecture({ databases: 100, seed: 3 });
     const read = parseSource(text, 'yaml');
     const third = nthItem(text, 'migrations', 3);
     const excerpt = Excerpt.around(read, third + 4, 0)!;
     assert.ok(excerpt.text.length < text.length / 4, 'most of the file is left out');
     assert.ok(excerpt.text.startsWith(text.slice(0, text.indexOf('\n  ', text.indexOf('\napplications:') + 1))), 'the lines before the first item are kept');
-    for (const kept of [0, 3, 4]) assert.ok(excerpt.text.includes(itemText(text, 'migrations', kept)), `migration ${kept} is kept`);
-    for (const left of [1, 2, 5]) assert.ok(!excerpt.text.includes(itemText(text, 'migrations', left)), `migration ${left} is left out`);
+    for (const kept of [0, 2, 3, 4]) assert.ok(excerpt.text.includes(itemText(text, 'migrations', kept)), `migration ${kept} is kept`);
+    for (const left of [1, 5, 6]) assert.ok(!excerpt.text.includes(itemText(text, 'migrations', left)), `migration ${left} is left out`);
     assert.equal(excerpt.toFile(excerpt.toExcerpt(third + 4)!), third + 4);
-    assert.deepEqual(excerpt.pathToFile(['migrations', 1, 'name']), ['migrations', 3, 'name']);
-    assert.deepEqual(excerpt.pathToFile(['migrations', 2]), ['migrations', 4]);
+    assert.deepEqual(excerpt.pathToFile(['migrations', 2, 'name']), ['migrations', 3, 'name']);
+    assert.deepEqual(excerpt.pathToFile(['migrations', 1]), ['migrations', 2]);
     const last = text.slice(text.indexOf('\nmigrations:')).split('\n  - ').length - 2;
-    assert.deepEqual(excerpt.pathToFile(['migrations', 3]), ['migrations', last], 'the last item is kept');
-    assert.deepEqual(excerpt.pathToFile(['migrations', 4]), ['migrations', last + 1], 'a new item past the last kept counts on');
+    assert.deepEqual(excerpt.pathToFile(['migrations', 4]), ['migrations', last], 'the last item is kept');
+    assert.deepEqual(excerpt.pathToFile(['migrations', 5]), ['migrations', last + 1], 'a new item past the last kept counts on');
     assert.deepEqual(excerpt.pathToFile(['databases', 'orders-1', 'engine']), ['databases', 'orders-1', 'engine'], 'a mapping entry keeps its key');
     assert.equal(excerpt.toExcerpt(nthItem(text, 'migrations', 6) + 4), undefined, 'an offset in an item left out has no place in the excerpt');
   });
@@ -112,6 +112,39 @@ describe('schema completion and hover on an excerpt', () => {
   });
 });
 
+describe('at the start of an item, where the parser ends the item before', () => {
+  const services = createSchemaServices(schema);
+  const onExcerpts = new LanguageFeatures(() => services, 0);
+  const onWholeText = new LanguageFeatures(() => services);
+  // At column 0 of an item's first line the item before often ends at that very offset, so the whole
+  // text places the cursor in the item before: the excerpt keeps it.
+  const cases: [string, string, string][] = [
+    ['after a plain value', 'databases:\n  a:\n    engine: x\n  b:\n    engine: y\n  c:\n    engine: z\n  d:\n    engine: w\n', '  c:'],
+    ['after a block scalar', 'databases:\n  a:\n    engine: x\n  b:\n    description: |\n      y\n  c:\n    engine: z\n  d:\n    engine: w\n', '  c:'],
+    ['after an empty list item', 'migrations:\n  - name: a\n  - name: b\n  -\n  - name: c\n  - name: d\n', '  - name: c'],
+  ];
+  for (const [name, text, line] of cases) {
+    const offset = text.indexOf(line);
+    test(`${name}: the place, the items and the hover of the whole text`, async () => {
+      const read = parseSource(text, 'yaml');
+      const document = { uri: 'file:///start.dbarch.yaml', language: 'yaml' as const, text };
+      assert.equal(text[offset - 1], '\n', 'the offset starts a line');
+      assert.deepEqual(placeAt(text, 'yaml', offset, { excerpt: Excerpt.around(read, offset, 0) }), placeAt(text, 'yaml', offset));
+      assert.deepEqual(await onExcerpts.complete(document, offset, { read }), await onWholeText.complete(document, offset));
+      assert.deepEqual(await onExcerpts.hover(document, offset, { read }), await onWholeText.hover(document, offset));
+    });
+  }
+});
+
+describe('a whole read', () => {
+  test('places a merge key as the text does, `<<`', () => {
+    const text = 'base: &b\n  engine: x\ndatabases:\n  a:\n    <<: *b\n';
+    const offset = text.indexOf('<<') + 1;
+    assert.deepEqual(placeAt(text, 'yaml', offset, { read: parseSource(text, 'yaml') })?.path, ['databases', 'a', '<<']);
+    assert.deepEqual(placeAt(text, 'yaml', offset)?.path, ['databases', 'a', '<<']);
+  });
+});
+
 /** Where requests come from on each line: after the indentation, inside the first word, after `: ` and at the line's end. */
 function requestOffsets(text: string): number[] {
   const offsets: number[] = [];
@@ -119,7 +152,7 @@ function requestOffsets(text: string): number[] {
   for (const line of text.split('\n')) {
     const indent = line.length - line.trimStart().length;
     const colon = line.indexOf(': ');
-    offsets.push(start + indent, start + Math.min(line.length, indent + 2), start + line.length);
+    offsets.push(start, start + indent, start + Math.min(line.length, indent + 2), start + line.length);
     if (colon >= 0) offsets.push(start + colon + 2);
     start += line.length + 1;
   }

@@ -97,6 +97,29 @@ describe("a database's summary on its name", () => {
     assert.match(summary, /`rds\/engine-end-of-support`/);
   });
 
+  test("without a lint of the text, the hover waits for the editor's, and has no summary if that lint ends without one", async () => {
+    const text = design.replace('az: ap-northeast-2a\n    readReplicas', 'az: ap-northeast-2c\n    readReplicas');
+    const offset = text.indexOf('orders:') + 1;
+    const document = { uri: 'file:///work/hover.dbarch.yaml', language: 'yaml' as const, text };
+    const stale = lint(design, { language: 'yaml' });
+    let asked = 0;
+    const editors = await features.hover(document, offset, {
+      result: stale,
+      lint: () => {
+        asked++;
+        return Promise.resolve(lint(text, { language: 'yaml' }));
+      },
+    });
+    assert.equal(asked, 1);
+    assert.match(editors?.sections[0] ?? '', /\| orders \| primary: postgres 12\.20 db\.m6i\.large \| ap-northeast-2 \| ap-northeast-2c \|/);
+    // The text changed while the editor linted: its lint ends without a result, and the hover says only what the schema says.
+    const outdated = await features.hover(document, offset, { result: stale, lint: () => Promise.resolve(undefined) });
+    assert.ok(outdated && !outdated.sections.some((section) => section.includes('**orders**')), JSON.stringify(outdated));
+    // The editor does not lint unsaved text (`dbarch.run: onSave`): the hover lints it on its own.
+    const own = await features.hover(document, offset, { result: stale, lint: () => undefined });
+    assert.match(own?.sections[0] ?? '', /ap-northeast-2c \|/);
+  });
+
   test('a JSON file', async () => {
     const json = JSON.stringify({ dbarch: 1, name: 'j', region: 'eu-west-1', databases: { cache: { service: 'elasticache', engine: 'valkey', nodeType: 'cache.r7g.large', shards: 2, replicasPerShard: 1, azs: ['eu-west-1a', 'eu-west-1b'] } } }, null, 2);
     const summary = (await hoverAt(json, '"cache"', { language: 'json' })).sections[0];

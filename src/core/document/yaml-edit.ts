@@ -50,7 +50,7 @@ export function rereadYaml(earlier: EarlierRead, text: string): (ParsedYaml & { 
   if (!(earlierTree instanceof PieceTree || earlierTree instanceof YamlTree) || earlier.problems.length > 0 || earlier.duplicateKeys.length > 0) return undefined;
   // The same text again (a lint after a change of settings): the earlier read stands.
   if (text === earlier.text) return { value: earlier.value, problems: [], duplicateKeys: [], tree: earlierTree, lines: earlier.lines };
-  const pieces = earlierTree instanceof PieceTree ? earlierTree : PieceTree.cut(earlierTree);
+  const pieces = earlierTree instanceof PieceTree ? earlierTree : cutOnce(earlierTree);
   if (!pieces) return undefined;
   let edit = changedRange(earlier.text, text);
   let tree = pieces.edited(text, edit);
@@ -82,8 +82,16 @@ export interface ItemLines {
 export function itemLines(read: Pick<EarlierRead, 'problems' | 'duplicateKeys' | 'tree'>): ItemLines[] | undefined {
   const { tree } = read;
   if (read.problems.length > 0 || read.duplicateKeys.length > 0) return undefined;
-  const pieces = tree instanceof PieceTree ? tree : tree instanceof YamlTree ? PieceTree.cut(tree) : undefined;
+  const pieces = tree instanceof PieceTree ? tree : tree instanceof YamlTree ? cutOnce(tree) : undefined;
   return pieces?.items();
+}
+
+/** Each whole read's cut, made once: the editor asks for the items of the same read on every request. */
+const cuts = new WeakMap<YamlTree, PieceTree | undefined>();
+
+function cutOnce(tree: YamlTree): PieceTree | undefined {
+  if (!cuts.has(tree)) cuts.set(tree, PieceTree.cut(tree));
+  return cuts.get(tree);
 }
 
 /** An edit: the earlier text's characters from `from` to `to` were replaced (by `to - from` plus the change in length). */

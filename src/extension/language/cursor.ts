@@ -85,7 +85,8 @@ function inYamlNode(node: YamlNode, path: PathSegment[], text: string, offset: n
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       if (!isScalar(key) || !key.range) continue;
-      const name = String(key.value);
+      // A merge key `<<` reads as a symbol when merge keys are on (the engine's reads have them on).
+      const name = typeof key.value === 'symbol' ? (key.value.description ?? '') : String(key.value);
       if (offset >= key.range[0] && offset <= key.range[1]) return { path: [...path, name], part: 'key', ...scalarText(key, text) };
       const value = pair.value as YamlNode | null;
       if (value && !isEmpty(value) && value.range && offset >= value.range[0] && offset <= value.range[1]) return inYamlNode(value, [...path, name], text, offset);

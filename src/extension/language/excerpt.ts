@@ -5,8 +5,10 @@
 //
 // Kept: every line outside the items (top-level keys and scalars, comments before the first item), and
 // of each list the first item and the last (so no list reads as empty, and each ends as in the file),
-// the item the cursor is in and the one after it (so what follows the cursor reads as in the file). Offsets map both ways; a path into the
-// excerpt maps back to the file's by the indexes of the list items kept.
+// the item the cursor is in and the ones on either side of it (at the start of an item's line the
+// parser may place the cursor at the end of the item before, and what follows the cursor must read as
+// it does in the file). Offsets map both ways; a path into the excerpt maps back to the file's by the
+// indexes of the list items kept.
 import type { SourceDocument } from '../../core/document';
 import type { PathSegment, Span } from '../../core/document/source';
 import { itemLines } from '../../core/document/yaml-edit';
@@ -52,11 +54,7 @@ export class Excerpt {
     let length = 0;
     for (const [index, item] of items.entries()) {
       const [section, segment] = item.path;
-      const kept =
-        section !== items[index - 1]?.path[0] ||
-        section !== items[index + 1]?.path[0] ||
-        index === holder ||
-        (holder >= 0 && index === holder + 1 && section === items[holder].path[0]);
+      const kept = section !== items[index - 1]?.path[0] || section !== items[index + 1]?.path[0] || (holder >= 0 && Math.abs(index - holder) <= 1 && section === items[holder].path[0]);
       if (kept) {
         if (typeof segment === 'number') keptIndexes.set(section, [...(keptIndexes.get(section) ?? []), segment]);
         continue;

@@ -24,8 +24,12 @@ export interface RequestOptions {
    * the lint and every request): no request then parses the whole text again.
    */
   read?: SourceDocument;
-  /** The lint of this text, waited for when a hover needs findings and `result` is not of this text. */
-  lint?: () => Promise<LintResult | undefined>;
+  /**
+   * The editor's lint of this text, waited for when a hover needs findings and `result` is not of this
+   * text; it gives undefined instead of a promise when the editor would not lint this text now (it lints
+   * on save), and the hover then lints it on its own.
+   */
+  lint?: () => Promise<LintResult | undefined> | undefined;
   /** False when another provider already serves the schema's items for this document (see declared-schema.ts). */
   schemaItems?: boolean;
 }
@@ -63,7 +67,8 @@ export class LanguageFeatures {
     const excerpt = read && Excerpt.around(read, offset, this.worthIt);
     const place = placeAt(document.text, document.language, offset, { read, excerpt });
     const write = place ? domainHover(place) : undefined;
-    const own = write ? write(analyse(document.text, document.language, { result: await lintOf(document, options), read })) : undefined;
+    const linted = write ? await lintOf(document, options) : undefined;
+    const own = write && linted ? write(analyse(document.text, document.language, { result: linted, read })) : undefined;
     const schema = schemaItems ? await this.schemaHover(document, offset, excerpt) : undefined;
     const sections = [...(own ? [own] : []), ...(schema?.sections ?? [])];
     if (sections.length === 0) return undefined;
@@ -107,11 +112,17 @@ function readOf(document: DocumentText, options: RequestOptions): SourceDocument
   return read && read.text === document.text && read.language === document.language ? read : undefined;
 }
 
-/** The lint of this very text: the one given, else the caller's (waited for), else one run here. */
-async function lintOf(document: DocumentText, options: RequestOptions): Promise<LintResult> {
+/**
+ * The lint of this very text: the one given, else the editor's (waited for), else one run here. Undefined
+ * when the editor's lint ended without one: the text changed meanwhile, and the hover is out of date.
+ */
+async function lintOf(document: DocumentText, options: RequestOptions): Promise<LintResult | undefined> {
   if (options.result?.document.text === document.text) return options.result;
-  const linted = await options.lint?.();
-  if (linted?.document.text === document.text) return linted;
+  const editors = options.lint?.();
+  if (editors) {
+    const linted = await editors;
+    return linted?.document.text === document.text ? linted : undefined;
+  }
   return lint(document.text, { language: document.language, read: readOf(document, options) });
 }
 

@@ -23,8 +23,11 @@ export interface LanguageFeatureDeps {
   resultFor(document: vscode.TextDocument): LintResult | undefined;
   /** The engine's read of exactly this document version, made once per version. */
   readFor(document: vscode.TextDocument): SourceDocument;
-  /** The lint of this document version, waiting for it (or starting it) if need be. */
-  current(document: vscode.TextDocument): Promise<LintResult | undefined>;
+  /**
+   * The editor's lint of this document version, waited for (or started); undefined when the editor
+   * would not lint this version now (it lints on save, and the document has unsaved changes).
+   */
+  current(document: vscode.TextDocument): Promise<LintResult | undefined> | undefined;
 }
 
 /**
