@@ -143,7 +143,8 @@ export class Linter implements vscode.Disposable {
           );
     if (!result || stale()) return replaced();
     this.results.set(key, { version, result });
-    if (this.reads.get(key)?.version === version) this.reads.delete(key);
+    // The lint's read now answers for this version (resultFor), and no newer version was read yet (not stale).
+    this.reads.delete(key);
     this.keepIfClean(key, result.document);
     this.diagnostics.set(document.uri, result.findings.map((finding) => this.toDiagnostic(finding, document.uri, text)));
     this.emitter.fire({ uri: document.uri, version, result });

@@ -10,7 +10,7 @@ import { factSuggestions } from './fact-suggestions';
 import { domainHover } from './hovers';
 import { referenceSuggestions } from './reference-suggestions';
 import type { SchemaServices } from './schema-services';
-import type { DocumentText, HoverInfo, Suggestion } from './types';
+import type { DocumentText, HoverInfo, Span, Suggestion } from './types';
 
 /** Gives the schema services, loading them on first use; undefined when they cannot be loaded. */
 export type SchemaServicesLoader = () => SchemaServices | undefined;
@@ -80,10 +80,9 @@ export class LanguageFeatures {
     try {
       const services = this.schemaServices();
       if (!services) return [];
-      const at = excerpt?.toExcerpt(offset);
-      if (!excerpt || at === undefined) return await services.complete(document, offset);
-      const suggestions = await services.complete({ ...document, text: excerpt.text }, at);
-      return suggestions.map((suggestion) => (suggestion.replace ? { ...suggestion, replace: excerpt.spanToFile(suggestion.replace) } : suggestion));
+      const asked = askedOf(document, offset, excerpt);
+      const suggestions = await services.complete(asked.document, asked.offset);
+      return suggestions.map((suggestion) => (suggestion.replace ? { ...suggestion, replace: asked.spanToFile(suggestion.replace) } : suggestion));
     } catch (error) {
       // A library failure must not take dbarch's own suggestions with it.
       console.error('dbarch: schema completion failed', error);
@@ -95,15 +94,21 @@ export class LanguageFeatures {
     try {
       const services = this.schemaServices();
       if (!services) return undefined;
-      const at = excerpt?.toExcerpt(offset);
-      if (!excerpt || at === undefined) return await services.hover(document, offset);
-      const hover = await services.hover({ ...document, text: excerpt.text }, at);
-      return hover && { ...hover, span: hover.span && excerpt.spanToFile(hover.span) };
+      const asked = askedOf(document, offset, excerpt);
+      const hover = await services.hover(asked.document, asked.offset);
+      return hover && { ...hover, span: hover.span && asked.spanToFile(hover.span) };
     } catch (error) {
       console.error('dbarch: schema hover failed', error);
       return undefined;
     }
   }
+}
+
+/** What the schema services are asked about: the excerpt and its offset when there is one, with the way back to the file's spans. */
+function askedOf(document: DocumentText, offset: number, excerpt: Excerpt | undefined): { document: DocumentText; offset: number; spanToFile: (span: Span) => Span } {
+  const at = excerpt?.toExcerpt(offset);
+  if (!excerpt || at === undefined) return { document, offset, spanToFile: (span) => span };
+  return { document: { ...document, text: excerpt.text }, offset: at, spanToFile: (span) => excerpt.spanToFile(span) };
 }
 
 /** The read in the options when it is of this very text and notation. */
